@@ -1,0 +1,684 @@
+// What happens to each contact: facts → rules → writes, one contact at a time in event order,
+// with progress recorded after every write so a reload or another tab never repeats one.
+import { parseContactConfig } from '../domain/attributes';
+import { classifyCallerNumber, formatForDisplay } from '../domain/phone';
+import {
+  renderAgentNotifications,
+  renderChatTranscript,
+  renderContactSummary,
+  renderTaskNote,
+  ticketSubject,
+  ticketTags,
+  voiceCommentData,
+} from '../domain/render';
+import { directionOf } from '../domain/render/format';
+import { decideInboundVoice, needsRecentTicketLookup, requestedTicketWithoutLookup } from '../domain/rules/inboundVoice';
+import { decideAtEndWithoutTicket, endWithoutTicketNotice, resolveAttachToCurrent, resolveCreateTicket } from '../domain/rules/manual';
+import { decideOutboundVoice, type OutboundOrigin } from '../domain/rules/outboundVoice';
+import { parseTicketNumber } from '../domain/rules/tickets';
+import { chooseBrand } from '../domain/brand';
+import type { Assignment, CallerFact, Decision, Notice, Requester, RequestedTicketFact, TicketFact, UserFact } from '../domain/types';
+import type { ContactEvent, ContactSnapshot } from '../connect/types';
+import { agentMessage } from '../zendesk/errors';
+import type { TicketDetails } from '../zendesk/gateway';
+import type { AppController, ContactOutcome } from './controller';
+import type { ContactRecord } from './progress';
+import { patchContact, type ContactView, type Viewing } from './store';
+import { identifyByPhone, identifyChatCustomer } from './identify';
+
+const TASK_TICKET_NAME = /^zendesk-(\d+)$/i;
+const OUTBOUND_QUEUE_FIELD = 'connect_outbound_queue';
+const MAX_OUTCOMES = 500;
+
+export class ContactWork {
+  private chains = new Map<string, Promise<void>>();
+  private outcomeMap = new Map<string, ContactOutcome>();
+
+  constructor(private readonly app: AppController) {}
+
+  /** Events of one contact are handled strictly in order; contacts do not wait for each other. */
+  handle(e: ContactEvent): Promise<void> {
+    const id = e.contact.id;
+    const prev = this.chains.get(id) ?? Promise.resolve();
+    const next = prev.then(() => this.dispatch(e)).catch((err) => this.app.fail(err));
+    this.chains.set(id, next);
+    void next.then(() => {
+      if (this.chains.get(id) === next) this.chains.delete(id);
+    });
+    return next;
+  }
+
+  outcomes(): ContactOutcome[] {
+    return [...this.outcomeMap.values()];
+  }
+
+  // ---- dispatch -------------------------------------------------------------------------
+
+  private async dispatch(e: ContactEvent): Promise<void> {
+    if (this.app.isStopped) return;
+    let rec = this.app.progress.load(e.contact.id);
+    if (rec && rec.ownerTab !== this.app.deps.tabId) return; // another tab processes it
+    if (!rec) {
+      if (e.type === 'destroyed' || e.type === 'rejected' || e.type === 'missed') return;
+      rec = this.newRecord(e.contact);
+      this.app.progress.save(rec);
+    }
+    this.showContact(rec);
+    switch (e.type) {
+      case 'incoming':
+      case 'dialing':
+        return this.offered(rec);
+      case 'accepted':
+        await this.offered(rec);
+        rec.acceptedAtMs ??= this.now();
+        this.save(rec);
+        return this.accepted(rec);
+      case 'connected':
+        await this.offered(rec);
+        rec.acceptedAtMs ??= this.now();
+        rec.connectedAtMs ??= this.now();
+        this.save(rec);
+        patchContact(this.app.store, rec.id, { phase: 'connected' });
+        await this.accepted(rec);
+        return this.hidePopoverOnVoice(rec);
+      case 'missed':
+      case 'rejected':
+        return this.dropped(rec);
+      case 'ended':
+        await this.offered(rec);
+        rec.endedAtMs ??= this.now();
+        this.save(rec);
+        patchContact(this.app.store, rec.id, { phase: 'ended' });
+        return this.ended(rec);
+      case 'destroyed':
+        return this.destroyed(rec);
+      case 'message':
+        return this.onMessage();
+      case 'hold':
+      case 'resume':
+      case 'voiceid':
+        return;
+    }
+  }
+
+  private newRecord(c: ContactSnapshot): ContactRecord {
+    const settings = this.settings();
+    return {
+      id: c.id,
+      snapshot: c,
+      direction: directionOf(c.channel, c.initiation),
+      config: parseContactConfig(c.attributes, settings),
+      origin: null,
+      caller: null,
+      decision: null,
+      mode: 'auto',
+      ticketId: null,
+      userId: null,
+      selectedUserId: null,
+      offeredAtMs: this.now(),
+      acceptedAtMs: null,
+      connectedAtMs: null,
+      endedAtMs: null,
+      recordNotices: [],
+      done: { warned: false, incomingPop: false, assigned: false, ticketPop: false, notesWritten: false, detailsWritten: false, finished: false },
+      ownerTab: this.app.deps.tabId,
+    };
+  }
+
+  // ---- offer: gather facts, decide, pop ----------------------------------------------------
+
+  private async offered(rec: ContactRecord): Promise<void> {
+    if (rec.decision) return;
+    if (!rec.done.warned) {
+      for (const w of rec.config.warnings) this.app.notify('warning', w);
+      rec.done.warned = true;
+      this.save(rec);
+    }
+    let decision: Decision;
+    try {
+      decision = await this.decide(rec);
+    } catch (err) {
+      // A failed lookup is never taken for "unknown caller": the agent decides instead.
+      decision = {
+        mode: 'agent',
+        pop: null,
+        assignment: { kind: 'await_agent' },
+        selectedUserId: null,
+        notices: [
+          {
+            level: 'error',
+            record: true,
+            text: `Could not look the customer up in Zendesk (${agentMessage(err)}). Switched to manual assignment: find the customer, then click Create ticket or Attach to current.`,
+          },
+        ],
+      };
+    }
+    rec.decision = decision;
+    rec.mode = decision.mode;
+    rec.selectedUserId = decision.selectedUserId;
+    if (rec.caller?.kind === 'recognised') rec.userId = rec.caller.user.id;
+    this.noticesFor(rec, decision.notices);
+    this.save(rec);
+    this.outcome(rec);
+    patchContact(this.app.store, rec.id, {
+      mode: rec.mode,
+      awaitingAgent: decision.assignment.kind === 'await_agent',
+      customerLabel: customerLabel(rec),
+    });
+    if (decision.pop && rec.config.popIncoming && !rec.done.incomingPop) {
+      rec.done.incomingPop = true;
+      this.save(rec);
+      await this.app.pop(decision.pop.kind, decision.pop.id);
+    }
+    // Outbound calls are the agent's own act: nothing to wait for.
+    if (rec.direction === 'outbound') await this.accepted(rec);
+  }
+
+  private async decide(rec: ContactRecord): Promise<Decision> {
+    const c = rec.snapshot;
+    const gw = this.app.gateway;
+    const settings = this.settings();
+    if (c.monitoring) return this.monitoringDecision(rec);
+    if (c.channel === 'task') return this.taskDecision(rec);
+    if (rec.direction === 'outbound') {
+      const pending = this.app.takePendingDial(c.customerEndpoint, digits);
+      const origin: OutboundOrigin = pending?.ticketId
+        ? { kind: 'ticket', ticket: pending.ticket }
+        : pending?.userId
+          ? { kind: 'user', userId: pending.userId }
+          : { kind: 'softphone' };
+      rec.origin = pending?.ticketId ? { kind: 'ticket', ticketId: pending.ticketId } : pending?.userId ? { kind: 'user', userId: pending.userId } : { kind: 'softphone' };
+      // Only a softphone dial needs to know who the number belongs to.
+      const callee: CallerFact =
+        origin.kind === 'softphone'
+          ? await identifyByPhone(gw, rec.config, c.customerEndpoint, settings)
+          : { kind: 'unrecognised', number: c.customerEndpoint, email: null, name: null };
+      rec.caller = callee;
+      if (origin.kind === 'ticket' && origin.ticket) rec.userId = origin.ticket.requesterId;
+      if (origin.kind === 'user') rec.userId = origin.userId;
+      return decideOutboundVoice({ config: rec.config, origin, callee });
+    }
+    const requestedP: Promise<RequestedTicketFact> = (async () => {
+      const known = requestedTicketWithoutLookup(rec.config);
+      if (known) return known;
+      const t = await gw.getTicket(parseTicketNumber(rec.config.ticketNumber) ?? 0);
+      return t ? { kind: 'found', ticket: t } : { kind: 'invalid', raw: rec.config.ticketNumber ?? '' };
+    })();
+    const callerP =
+      c.channel === 'chat'
+        ? identifyChatCustomer(gw, rec.config, settings)
+        : identifyByPhone(gw, rec.config, c.customerEndpoint, settings);
+    const [caller, requestedTicket] = await Promise.all([callerP, requestedP]);
+    rec.caller = caller;
+    let recentTicket: TicketFact | null = null;
+    if (needsRecentTicketLookup(rec.config, caller, requestedTicket) && caller.kind === 'recognised') {
+      const tickets = await gw.recentRequestedTickets(caller.user.id);
+      recentTicket = tickets.find((t) => t.status !== 'closed') ?? null;
+    }
+    const decision = decideInboundVoice({ config: rec.config, caller, requestedTicket, recentTicket, nowMs: this.now() });
+    if (requestedTicket.kind === 'found' && decision.assignment.kind === 'attach') rec.userId = requestedTicket.ticket.requesterId;
+    if (recentTicket && decision.assignment.kind === 'attach' && decision.assignment.ticketId === recentTicket.id) rec.userId = recentTicket.requesterId;
+    return decision;
+  }
+
+  /** A supervisor listening in: show the ticket, change nothing. */
+  private async monitoringDecision(rec: ContactRecord): Promise<Decision> {
+    const ticket = await this.ticketOfContact(rec.snapshot.initialContactId);
+    return {
+      mode: rec.config.mode,
+      pop: ticket ? { kind: 'ticket', id: ticket.id } : null,
+      assignment: { kind: 'none' },
+      notices: ticket ? [] : [{ level: 'info', record: false, text: 'No ticket was found for the monitored contact yet.' }],
+      selectedUserId: null,
+    };
+  }
+
+  /** Tasks named Zendesk-<n> belong to that ticket; any other task is the agent's to place. */
+  private async taskDecision(rec: ContactRecord): Promise<Decision> {
+    const m = TASK_TICKET_NAME.exec((rec.snapshot.name ?? '').trim());
+    const ticket = m ? await this.app.gateway.getTicket(Number(m[1])) : null;
+    if (ticket && ticket.status !== 'closed') {
+      rec.userId = ticket.requesterId;
+      return { mode: rec.config.mode, pop: { kind: 'ticket', id: ticket.id }, assignment: { kind: 'attach', ticketId: ticket.id }, notices: [], selectedUserId: ticket.requesterId };
+    }
+    const why = m
+      ? `The task names ticket #${m[1]}, which ${ticket ? 'is closed' : 'does not exist'}.`
+      : 'The task is not linked to a ticket.';
+    return {
+      mode: 'agent',
+      pop: null,
+      assignment: { kind: 'await_agent' },
+      notices: [{ level: 'warning', record: true, text: `${why} Switched to manual assignment: click Create ticket, Attach to current, or No ticket.` }],
+      selectedUserId: null,
+    };
+  }
+
+  // ---- accept: apply the decision ------------------------------------------------------------
+
+  private async accepted(rec: ContactRecord): Promise<void> {
+    const d = rec.decision;
+    if (!d) return;
+    if (d.pop && !rec.config.popIncoming && !rec.done.incomingPop) {
+      rec.done.incomingPop = true;
+      this.save(rec);
+      await this.app.pop(d.pop.kind, d.pop.id);
+    }
+    if (rec.done.assigned) return;
+    if (d.assignment.kind === 'create_ticket' || d.assignment.kind === 'attach') {
+      await this.assign(rec, d.assignment);
+    }
+  }
+
+  private async assign(rec: ContactRecord, a: Assignment, extraNotices: Notice[] = []): Promise<void> {
+    if (rec.done.assigned) return;
+    this.noticesFor(rec, extraNotices);
+    patchContact(this.app.store, rec.id, { busy: true });
+    try {
+      if (a.kind === 'create_ticket') {
+        const ticket = await this.createTicket(rec, a.requester);
+        rec.ticketId = ticket.id;
+        rec.userId = ticket.requesterId;
+        rec.done.notesWritten = true;
+      } else if (a.kind === 'attach') {
+        rec.ticketId = a.ticketId;
+      } else {
+        return;
+      }
+      rec.done.assigned = true;
+      this.save(rec);
+      this.outcome(rec);
+      patchContact(this.app.store, rec.id, { ticketId: rec.ticketId, userId: rec.userId, awaitingAgent: false });
+      if (rec.snapshot.channel === 'task' && rec.ticketId !== null) await this.writeTaskNote(rec);
+      if (rec.ticketId !== null && !rec.done.ticketPop) {
+        rec.done.ticketPop = true;
+        this.save(rec);
+        const poppedAlready = rec.decision?.pop?.kind === 'ticket' && rec.decision.pop.id === rec.ticketId && rec.done.incomingPop;
+        if (!poppedAlready) await this.app.pop('ticket', rec.ticketId);
+      }
+    } catch (err) {
+      this.app.notify('error', `The ticket could not be ${a.kind === 'attach' ? 'updated' : 'created'}: ${agentMessage(err)}`);
+      rec.mode = 'agent';
+      this.save(rec);
+      this.outcome(rec);
+      patchContact(this.app.store, rec.id, { mode: 'agent', awaitingAgent: true });
+    } finally {
+      patchContact(this.app.store, rec.id, { busy: false });
+    }
+  }
+
+  private async createTicket(rec: ContactRecord, requester: Requester): Promise<TicketDetails> {
+    const gw = this.app.gateway;
+    const c = rec.snapshot;
+    const agentId = this.agentId();
+    let requesterId: number;
+    if (requester.kind === 'user') requesterId = requester.userId;
+    else if (requester.kind === 'agent') requesterId = agentId;
+    else {
+      const user = await this.createUser(requester);
+      requesterId = user.id;
+    }
+    const settings = this.settings();
+    const brandId = await this.brandFor(rec);
+    const customFields = await this.customFieldsFor(rec);
+    const party = partyOf(rec);
+    const system = c.channel === 'voice' ? this.systemNumber(rec) : null;
+    const summary = renderContactSummary({
+      channel: c.channel,
+      initiation: c.initiation,
+      customerNumber: c.channel === 'voice' ? rec.config.customerNumber ?? c.customerEndpoint : rec.config.customerNumber,
+      customerName: c.channel === 'chat' ? partyOf(rec) : rec.config.customerName,
+      systemNumber: system,
+      queue: c.queue,
+      taskName: c.name,
+      contactId: c.id,
+      notices: rec.recordNotices,
+    });
+    void settings;
+    return gw.createTicket({
+      requesterId,
+      subject: ticketSubject(rec.direction, c.channel, party, rec.config.conversationTitle),
+      noteHtml: summary.html,
+      brandId,
+      tags: ticketTags(c.channel, c.initiation),
+      customFields,
+      externalId: c.id,
+      voiceVia: c.channel === 'voice' ? (rec.direction === 'outbound' ? 46 : 45) : null,
+    });
+  }
+
+  private async createUser(r: Extract<Requester, { kind: 'new_user' }>): Promise<UserFact> {
+    const name = r.name?.trim() || (r.phone ? formatForDisplay(r.phone) : null) || r.email || 'Unknown customer';
+    return this.app.gateway.createUser({ name, phone: r.phone, email: r.email }, async () => {
+      // Only a user with this exact data made moments ago can be ours; search may lag, so this
+      // is a best effort that errs towards a visible duplicate rather than a lost contact.
+      const q = r.email ? `email:${r.email}` : r.phone ? `phone:*${digits(r.phone)}` : null;
+      if (!q) return null;
+      const users = await this.app.gateway.searchUsers(q);
+      return users.find((u) => u.name === name) ?? null;
+    });
+  }
+
+  private async brandFor(rec: ContactRecord): Promise<number | null> {
+    const settings = this.settings();
+    if (!settings.queueToBrand.length && !rec.config.ticketBrand) return null;
+    try {
+      const brands = await this.app.gateway.listBrands();
+      const choice = chooseBrand({
+        queue: rec.snapshot.queue,
+        queueToBrand: settings.queueToBrand,
+        ticketBrandName: rec.config.ticketBrand,
+        brands: brands.map((b) => ({ id: b.id, name: b.name, active: b.active !== false })),
+      });
+      if (choice.warning) this.noticesFor(rec, [{ level: 'warning', record: true, text: choice.warning }]);
+      return choice.brandId;
+    } catch (err) {
+      this.app.notify('warning', `The ticket's brand could not be chosen (${agentMessage(err)}); Zendesk's default brand applies.`);
+      return null;
+    }
+  }
+
+  private async customFieldsFor(rec: ContactRecord): Promise<{ id: number; value: string }[]> {
+    const queue = rec.config.ticketOutboundQueue;
+    if (!queue) return [];
+    try {
+      const fields = await this.app.gateway.listTicketFields();
+      const field = fields.find((f) => f.title === OUTBOUND_QUEUE_FIELD || f.key === OUTBOUND_QUEUE_FIELD);
+      if (!field) {
+        this.noticesFor(rec, [{ level: 'warning', record: false, text: `ticket_outbound_queue is set, but Zendesk has no ticket field named ${OUTBOUND_QUEUE_FIELD}; ask an admin to create it.` }]);
+        return [];
+      }
+      return [{ id: field.id, value: queue }];
+    } catch {
+      return [];
+    }
+  }
+
+  // ---- manual clicks -------------------------------------------------------------------------
+
+  async createTicketClicked(contactId: string): Promise<void> {
+    const rec = this.app.progress.load(contactId);
+    if (!rec || rec.done.assigned || rec.ownerTab !== this.app.deps.tabId) return;
+    await this.handleAction(contactId, async () => {
+      const fresh = this.app.progress.load(contactId);
+      if (!fresh || fresh.done.assigned) return;
+      const selectedUser = await this.selectedUser(fresh);
+      const caller = fresh.caller ?? { kind: 'anonymous' };
+      const r = resolveCreateTicket({ caller, selectedUser });
+      await this.assign(fresh, { kind: 'create_ticket', requester: r.requester }, r.notices);
+      if (r.addPhoneToUser !== null && fresh.done.assigned) await this.addPhone(fresh, r.addPhoneToUser, selectedUser);
+      if (fresh.endedAtMs !== null) await this.writeDetails(fresh);
+    });
+  }
+
+  async attachClicked(contactId: string): Promise<void> {
+    const rec = this.app.progress.load(contactId);
+    if (!rec || rec.done.assigned || rec.ownerTab !== this.app.deps.tabId) return;
+    await this.handleAction(contactId, async () => {
+      const fresh = this.app.progress.load(contactId);
+      if (!fresh || fresh.done.assigned) return;
+      const v = this.app.store.getState().viewing;
+      const ticket = v?.kind === 'ticket' ? await this.app.gateway.getTicket(v.id) : null;
+      const r = resolveAttachToCurrent({ viewedTicket: ticket, caller: fresh.caller ?? { kind: 'anonymous' } });
+      if (!r.ok) {
+        this.app.notify(r.notice.level, r.notice.text);
+        return;
+      }
+      fresh.userId = ticket?.requesterId ?? null;
+      await this.assign(fresh, { kind: 'attach', ticketId: r.ticketId });
+      if (r.addPhoneToUser !== null) await this.addPhone(fresh, r.addPhoneToUser, null);
+      if (fresh.endedAtMs !== null) await this.writeDetails(fresh);
+    });
+  }
+
+  async noTicketClicked(contactId: string): Promise<void> {
+    await this.handleAction(contactId, async () => {
+      const rec = this.app.progress.load(contactId);
+      if (!rec || rec.done.assigned || rec.snapshot.channel !== 'task') return;
+      rec.done.assigned = true;
+      rec.decision = { ...(rec.decision as Decision), assignment: { kind: 'none' } };
+      this.save(rec);
+      patchContact(this.app.store, rec.id, { awaitingAgent: false });
+    });
+  }
+
+  private handleAction(contactId: string, fn: () => Promise<void>): Promise<void> {
+    const prev = this.chains.get(contactId) ?? Promise.resolve();
+    const next = prev.then(fn).catch((err) => this.app.fail(err));
+    this.chains.set(contactId, next);
+    return next;
+  }
+
+  /** The user Create ticket is for: the one in view, the requester of the ticket in view, or the popped caller. */
+  private async selectedUser(rec: ContactRecord): Promise<UserFact | null> {
+    const v: Viewing = this.app.store.getState().viewing;
+    const id = v?.kind === 'user' ? v.id : v?.kind === 'ticket' ? v.requesterId : rec.selectedUserId;
+    if (id === null || id === undefined) return null;
+    if (rec.caller?.kind === 'recognised' && rec.caller.user.id === id) return rec.caller.user;
+    return this.app.gateway.getUser(id);
+  }
+
+  private async addPhone(rec: ContactRecord, userId: number, known: UserFact | null): Promise<void> {
+    const number = rec.caller?.kind === 'unrecognised' ? rec.caller.number : null;
+    if (!number) return;
+    try {
+      const user = known && known.id === userId ? known : await this.app.gateway.getUser(userId);
+      if (!user || user.phone) return;
+      await this.app.gateway.updateUser(userId, { phone: number });
+    } catch (err) {
+      this.app.notify('warning', `The caller's number could not be added to the user's profile: ${agentMessage(err)}`);
+    }
+  }
+
+  // ---- end of contact ----------------------------------------------------------------------
+
+  private async ended(rec: ContactRecord): Promise<void> {
+    if (rec.ticketId !== null) await this.writeDetails(rec);
+    // A manual contact without a ticket waits for the agent until after contact work ends.
+  }
+
+  private async destroyed(rec: ContactRecord): Promise<void> {
+    if (!rec.done.assigned && rec.decision?.assignment.kind === 'await_agent' && rec.snapshot.channel !== 'task' && !rec.snapshot.monitoring) {
+      const a = decideAtEndWithoutTicket({ config: rec.config, selectedUserId: rec.selectedUserId });
+      const notice = endWithoutTicketNotice(a);
+      if (a.kind === 'create_ticket') await this.assign(rec, a, notice ? [notice] : []);
+    }
+    if (rec.ticketId !== null) await this.writeDetails(rec);
+    this.finish(rec);
+  }
+
+  private async dropped(rec: ContactRecord): Promise<void> {
+    this.finish(rec);
+  }
+
+  private finish(rec: ContactRecord): void {
+    rec.done.finished = true;
+    this.outcome(rec);
+    this.app.progress.remove(rec.id);
+    this.app.store.setState((s) => ({
+      contacts: s.contacts.filter((c) => c.id !== rec.id),
+      focusedContactId: s.focusedContactId === rec.id ? null : s.focusedContactId,
+    }));
+  }
+
+  /** Agent notifications, then call details / transcript: each written once. */
+  private async writeDetails(rec: ContactRecord): Promise<void> {
+    const ticketId = rec.ticketId;
+    if (ticketId === null || rec.done.detailsWritten) return;
+    const gw = this.app.gateway;
+    try {
+      if (!rec.done.notesWritten && rec.recordNotices.length) {
+        const marker = `Contact ID: ${rec.id}`;
+        await gw.addPrivateNote(ticketId, renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>`, marker);
+        rec.done.notesWritten = true;
+        this.save(rec);
+      }
+      const c = rec.snapshot;
+      if (c.channel === 'voice' && rec.config.voiceComment && !c.monitoring) {
+        const started = rec.connectedAtMs ?? rec.acceptedAtMs ?? rec.offeredAtMs;
+        const data = voiceCommentData({
+          direction: rec.direction,
+          customerNumber: rec.config.customerNumber ?? c.customerEndpoint,
+          systemNumber: c.systemEndpoint,
+          config: rec.config,
+          defaultEntryPointNumber: this.settings().defaultEntryPointNumber,
+          startedMs: started,
+          endedMs: rec.endedAtMs ?? this.now(),
+          agentId: this.agentId(),
+          recordingUrl: null,
+        });
+        await gw.addVoiceComment(ticketId, data, data.started_at);
+      } else if (c.channel === 'chat' && rec.config.chatTranscript) {
+        const items = await this.app.deps.connect.getTranscript(rec.id);
+        const marker = `Chat transcript, contact ${rec.id}`;
+        const t = renderChatTranscript(items);
+        await gw.addPrivateNote(ticketId, `<p><strong>${marker}</strong></p>${t.html}`, marker);
+      }
+      rec.done.detailsWritten = true;
+      this.save(rec);
+    } catch (err) {
+      this.app.notify('error', `The contact details could not be added to ticket #${ticketId}: ${agentMessage(err)}`);
+    }
+  }
+
+  private async writeTaskNote(rec: ContactRecord): Promise<void> {
+    const c = rec.snapshot;
+    const note = renderTaskNote({
+      name: c.name,
+      description: c.description,
+      references: c.references,
+      createdMs: rec.offeredAtMs,
+      acceptedMs: rec.acceptedAtMs,
+      contactId: c.id,
+      queue: c.queue,
+    });
+    if (rec.ticketId === null) return;
+    await this.app.gateway.addPrivateNote(rec.ticketId, note.html, `Contact ID: ${c.id}`).catch((err) => {
+      this.app.notify('error', `The task details could not be added to ticket #${rec.ticketId}: ${agentMessage(err)}`);
+    });
+    rec.done.detailsWritten = true;
+    this.save(rec);
+  }
+
+  // ---- other events --------------------------------------------------------------------------
+
+  private async onMessage(): Promise<void> {
+    // A new chat message while the CCP is hidden brings it back.
+    await this.app.deps.zaf.invoke('popover', 'show').catch(() => undefined);
+  }
+
+  private async hidePopoverOnVoice(rec: ContactRecord): Promise<void> {
+    if (rec.snapshot.channel !== 'voice') return;
+    if (this.app.store.getState().contacts.length >= 2) return;
+    await this.app.deps.zaf.invoke('popover', 'hide').catch(() => undefined);
+  }
+
+  /** The CCP switched to a contact: bring its ticket to the front. */
+  async focus(contactId: string): Promise<void> {
+    this.app.store.setState({ focusedContactId: contactId });
+    const rec = this.app.progress.load(contactId);
+    if (rec?.ticketId) await this.app.pop('ticket', rec.ticketId);
+  }
+
+  /** The agent opened a ticket with an active contact: switch the CCP to that contact. */
+  async onViewing(v: NonNullable<Viewing>): Promise<void> {
+    if (v.kind !== 'ticket') return;
+    const hit = this.app.store.getState().contacts.find((c) => c.ticketId === v.id);
+    if (hit && hit.id !== this.app.store.getState().focusedContactId) {
+      this.app.store.setState({ focusedContactId: hit.id });
+      this.app.deps.connect.focusContact(hit.id);
+    }
+  }
+
+  /** The ticket of a contact chain, found by the external id the app gave it (live, no search lag). */
+  private async ticketOfContact(initialContactId: string): Promise<TicketDetails | null> {
+    const tickets = await this.app.gateway.ticketsByExternalId(initialContactId);
+    return tickets[0] ?? null;
+  }
+
+  // ---- small helpers --------------------------------------------------------------------------
+
+  private noticesFor(rec: ContactRecord, notices: Notice[]): void {
+    for (const n of notices) {
+      this.app.notify(n.level, n.text);
+      if (n.record && !rec.recordNotices.includes(n.text)) rec.recordNotices.push(n.text);
+    }
+  }
+
+  private showContact(rec: ContactRecord): void {
+    const s = this.app.store.getState();
+    if (s.contacts.some((c) => c.id === rec.id)) return;
+    const view: ContactView = {
+      id: rec.id,
+      channel: rec.snapshot.channel,
+      direction: rec.direction,
+      phase: rec.endedAtMs ? 'ended' : rec.connectedAtMs ? 'connected' : 'ringing',
+      queue: rec.snapshot.queue,
+      customerLabel: customerLabel(rec),
+      mode: rec.mode,
+      ticketId: rec.ticketId,
+      userId: rec.userId,
+      awaitingAgent: rec.decision?.assignment.kind === 'await_agent' && !rec.done.assigned,
+      busy: false,
+    };
+    this.app.store.setState({ contacts: [...s.contacts, view], focusedContactId: s.focusedContactId ?? rec.id });
+  }
+
+  private outcome(rec: ContactRecord): void {
+    this.outcomeMap.set(rec.id, { id: rec.id, mode: rec.mode, ticketId: rec.ticketId, userId: rec.userId });
+    if (this.outcomeMap.size > MAX_OUTCOMES) {
+      const first = this.outcomeMap.keys().next().value;
+      if (first !== undefined) this.outcomeMap.delete(first);
+    }
+  }
+
+  private save(rec: ContactRecord): void {
+    if (!rec.done.finished) this.app.progress.save(rec);
+  }
+
+  private settings() {
+    const s = this.app.settings;
+    if (!s) throw new Error('The app has not read its settings yet.');
+    return s;
+  }
+
+  private agentId(): number {
+    const a = this.app.agent;
+    if (!a) throw new Error('The app does not know the agent yet.');
+    return a.id;
+  }
+
+  private systemNumber(rec: ContactRecord): string | null {
+    const c = rec.snapshot;
+    if (rec.direction === 'outbound') return rec.config.outboundCli ?? this.settings().defaultEntryPointNumber ?? c.systemEndpoint;
+    return rec.config.dialedNumber ?? this.settings().defaultEntryPointNumber ?? c.systemEndpoint;
+  }
+
+  private now(): number {
+    return this.app.deps.clock.nowMs();
+  }
+}
+
+function digits(n: string): string {
+  return n.replace(/\D/g, '');
+}
+
+function partyOf(rec: ContactRecord): string | null {
+  const c = rec.snapshot;
+  if (c.channel === 'task') return c.name;
+  if (c.channel === 'chat') {
+    if (rec.caller?.kind === 'recognised') return rec.caller.user.name;
+    return rec.config.customerName ?? rec.config.customerEmail ?? rec.config.customerNumber;
+  }
+  const n = classifyCallerNumber(rec.config.customerNumber ?? c.customerEndpoint, null);
+  return n.kind === 'number' ? n.e164 : n.kind === 'unparseable' ? n.raw : null;
+}
+
+function customerLabel(rec: ContactRecord): string {
+  if (rec.caller?.kind === 'recognised') return rec.caller.user.name;
+  const c = rec.snapshot;
+  if (c.channel === 'task') return c.name ?? 'Task';
+  const party = partyOf(rec);
+  if (!party) return c.channel === 'chat' ? 'Chat customer' : 'Withheld number';
+  const n = classifyCallerNumber(party, null);
+  return n.kind === 'number' ? formatForDisplay(n.e164) : party;
+}

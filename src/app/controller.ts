@@ -1,0 +1,237 @@
+// The app controller of one app instance (one Zendesk tab's top bar): subscribes to contact
+// events, gathers the facts a rule needs, applies the rules' decisions through the gateway,
+// records progress as it goes and keeps the UI store up to date.
+import type { StoreApi } from 'zustand/vanilla';
+import type { Clock } from '../domain/clock';
+import type { AppSettings } from '../domain/config';
+import { parseSettings } from '../domain/settings';
+import type { ConnectPort, ContactEvent, RoutingProfile } from '../connect/types';
+import { ZendeskGateway, type TicketDetails } from '../zendesk/gateway';
+import { agentMessage } from '../zendesk/errors';
+import { Transport, DEFAULT_RETRY, type RetryPolicy } from '../zendesk/transport';
+import type { ZafClient, ZafCurrentUser } from '../zendesk/zaf';
+import { createAppStore, type AppState, type Viewing } from './store';
+import { ProgressStore, type KeyValueStorage } from './progress';
+import { ContactWork } from './contactWork';
+import { chooseDialQueue } from './dialQueue';
+
+export interface AppDeps {
+  zaf: ZafClient;
+  connect: ConnectPort;
+  clock: Clock;
+  storage: KeyValueStorage;
+  /** Identifies this tab among the agent's tabs. */
+  tabId: string;
+  /** Last-resort report of an exception that escaped the app's own handling (a bug). */
+  onError?: (err: unknown) => void;
+  retry?: RetryPolicy;
+}
+
+export interface ContactOutcome {
+  id: string;
+  mode: 'auto' | 'agent' | 'force';
+  ticketId: number | null;
+  userId: number | null;
+}
+
+export interface PendingDial {
+  number: string;
+  ticketId: number | null;
+  /** The ticket dialled from, read once for the queue choice and reused by the rules. */
+  ticket: TicketDetails | null;
+  userId: number | null;
+  atMs: number;
+}
+
+export class AppController {
+  readonly store: StoreApi<AppState> = createAppStore();
+  settings: AppSettings | null = null;
+  agent: ZafCurrentUser | null = null;
+  profile: RoutingProfile | null = null;
+  readonly gateway: ZendeskGateway;
+  readonly progress: ProgressStore;
+  private work: ContactWork;
+  private started: Promise<void> | null = null;
+  private stopped = false;
+  private pendingDials: PendingDial[] = [];
+
+  constructor(readonly deps: AppDeps) {
+    const transport = new Transport(deps.zaf, deps.clock, deps.retry ?? DEFAULT_RETRY, {
+      onTrouble: (err) => this.store.setState({ zendeskTrouble: agentMessage(err) }),
+      onRecovered: () => this.store.setState({ zendeskTrouble: null }),
+    });
+    this.gateway = new ZendeskGateway(transport);
+    this.progress = new ProgressStore(deps.storage);
+    this.work = new ContactWork(this);
+  }
+
+  /** Reads settings and the agent, then listens to Connect and Zendesk. */
+  start(): Promise<void> {
+    this.started ??= this.boot();
+    return this.started;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  private async boot(): Promise<void> {
+    const [meta, me] = await Promise.all([this.deps.zaf.metadata(), this.deps.zaf.get('currentUser')]);
+    this.agent = me.currentUser;
+    const { settings, problems } = parseSettings(meta.settings);
+    this.settings = settings;
+    const fatal = problems.filter((p) => p.setting === 'ccpUrl').map((p) => p.message);
+    this.store.setState({
+      settingsWarnings: problems.filter((p) => p.setting !== 'ccpUrl').map((p) => p.message),
+      ccp: fatal.length ? { kind: 'settings_error', problems: fatal } : { kind: 'starting' },
+    });
+    this.deps.connect.onAgentReady((profile, name) => {
+      this.profile = profile;
+      this.store.setState({
+        ccp: { kind: 'ready' },
+        agentName: name,
+        queues: profile.queues.map((q) => q.name),
+        defaultOutboundQueue: profile.defaultOutboundQueue?.name ?? null,
+      });
+    });
+    this.deps.connect.onContactEvent((e) => this.onContactEvent(e));
+    this.deps.zaf.on('voice.dialout', (payload) => this.guard(() => this.onDialout(payload)));
+    this.deps.zaf.on('acz.viewing', (payload) => this.guard(() => this.onViewing(payload)));
+  }
+
+  // ---- events -------------------------------------------------------------------------
+
+  private onContactEvent(e: ContactEvent): void {
+    if (this.stopped) return;
+    this.guard(() => this.work.handle(e));
+  }
+
+  /** Runs app work so that nothing escapes as an unhandled rejection. */
+  guard(fn: () => Promise<void> | void): void {
+    try {
+      const p = fn();
+      if (p) p.catch((err) => this.fail(err));
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  fail(err: unknown): void {
+    if (this.deps.onError) this.deps.onError(err);
+    else console.error(err);
+  }
+
+  // ---- what the agent views (reported by the sidebars) -----------------------------------
+
+  private async onViewing(payload: unknown): Promise<void> {
+    const v = parseViewing(payload);
+    this.store.setState({ viewing: v });
+    if (v) await this.work.onViewing(v);
+  }
+
+  // ---- agent actions -------------------------------------------------------------------
+
+  createTicket(contactId: string): Promise<void> {
+    return this.work.createTicketClicked(contactId).catch((err) => this.fail(err));
+  }
+
+  attachToCurrent(contactId: string): Promise<void> {
+    return this.work.attachClicked(contactId).catch((err) => this.fail(err));
+  }
+
+  noTicket(contactId: string): Promise<void> {
+    return this.work.noTicketClicked(contactId).catch((err) => this.fail(err));
+  }
+
+  switchContact(contactId: string): void {
+    this.deps.connect.focusContact(contactId);
+    this.guard(() => this.work.focus(contactId));
+  }
+
+  selectOutboundQueue(queue: string | null): void {
+    this.store.setState({ outboundQueuePick: queue });
+  }
+
+  resetOutboundQueue(): void {
+    this.store.setState({ outboundQueuePick: null });
+  }
+
+  dismissNotice(id: number): void {
+    this.store.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  }
+
+  /** Click-to-dial from Zendesk (voice.dialout) or the app's own dial box. */
+  async dial(number: string, from: { ticketId?: number | null; userId?: number | null } = {}): Promise<void> {
+    const clean = number.trim();
+    if (!clean) return;
+    const ticketId = from.ticketId ?? null;
+    const userId = from.userId ?? null;
+    let ticket: TicketDetails | null = null;
+    if (ticketId !== null) ticket = await this.gateway.getTicket(ticketId).catch(() => null);
+    this.pendingDials.push({ number: clean, ticketId, ticket, userId, atMs: this.deps.clock.nowMs() });
+    this.pendingDials = this.pendingDials.slice(-5);
+    const queue = await chooseDialQueue(this, ticket);
+    try {
+      await this.deps.connect.dial(clean, queue?.arn ?? null);
+    } catch (err) {
+      this.notify('error', agentMessage(err));
+    }
+  }
+
+  /** The pending click-to-dial an outbound contact belongs to (matched by number). */
+  takePendingDial(number: string | null, digitsOf: (n: string) => string): PendingDial | null {
+    const want = number ? digitsOf(number) : '';
+    const idx = this.pendingDials.findIndex((d) => {
+      const have = digitsOf(d.number);
+      return want !== '' && have !== '' && (want.endsWith(have) || have.endsWith(want));
+    });
+    if (idx < 0) return null;
+    const [hit] = this.pendingDials.splice(idx, 1);
+    return hit ?? null;
+  }
+
+  private async onDialout(payload: unknown): Promise<void> {
+    const p = (payload ?? {}) as { number?: unknown; ticketId?: unknown; userId?: unknown };
+    if (typeof p.number !== 'string') return;
+    await this.deps.zaf.invoke('popover', 'show');
+    await this.dial(p.number, {
+      ticketId: typeof p.ticketId === 'number' ? p.ticketId : Number(p.ticketId) || null,
+      userId: typeof p.userId === 'number' ? p.userId : Number(p.userId) || null,
+    });
+  }
+
+  // ---- output helpers used by ContactWork --------------------------------------------------
+
+  private noticeSeq = 0;
+
+  notify(level: 'info' | 'warning' | 'error', text: string): void {
+    const kind = level === 'info' ? 'notice' : level === 'warning' ? 'alert' : 'error';
+    void this.deps.zaf.invoke('notify', text, kind, level === 'info' ? undefined : { sticky: false }).catch(() => undefined);
+    const id = ++this.noticeSeq;
+    this.store.setState((s) => ({ notices: [...s.notices, { id, level, text }].slice(-5) }));
+  }
+
+  async pop(kind: 'ticket' | 'user', id: number): Promise<void> {
+    await this.deps.zaf.invoke('routeTo', kind, id).catch(() => undefined);
+  }
+
+  outcomes(): ContactOutcome[] {
+    return this.work.outcomes();
+  }
+}
+
+function parseViewing(payload: unknown): Viewing {
+  const p = (payload ?? {}) as { kind?: unknown; id?: unknown; requesterId?: unknown };
+  const id = Number(p.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  if (p.kind === 'ticket') {
+    const r = Number(p.requesterId);
+    return { kind: 'ticket', id, requesterId: Number.isInteger(r) && r > 0 ? r : null };
+  }
+  if (p.kind === 'user') return { kind: 'user', id };
+  return null;
+}

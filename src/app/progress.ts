@@ -1,0 +1,107 @@
+// Per-contact progress, written as it happens so that a reload or another tab carries on
+// where this one stopped instead of repeating work. Backed by localStorage in Zendesk and by
+// an in-memory map (per agent browser) in the simulator.
+import type { ContactConfig } from '../domain/config';
+import type { AssignmentMode, CallerFact, Decision } from '../domain/types';
+import type { ContactSnapshot } from '../connect/types';
+
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  keys(): string[];
+}
+
+export type Origin =
+  | { kind: 'ticket'; ticketId: number }
+  | { kind: 'user'; userId: number }
+  | { kind: 'softphone' };
+
+export interface ContactRecord {
+  id: string;
+  snapshot: ContactSnapshot;
+  direction: 'inbound' | 'outbound';
+  config: ContactConfig;
+  origin: Origin | null;
+  caller: CallerFact | null;
+  decision: Decision | null;
+  mode: AssignmentMode;
+  ticketId: number | null;
+  userId: number | null;
+  selectedUserId: number | null;
+  offeredAtMs: number;
+  acceptedAtMs: number | null;
+  connectedAtMs: number | null;
+  endedAtMs: number | null;
+  /** Notices to record in the ticket's "Agent notifications" note. */
+  recordNotices: string[];
+  /** Work already done; each flag is set right after its write succeeded. */
+  done: {
+    warned: boolean;
+    incomingPop: boolean;
+    assigned: boolean;
+    ticketPop: boolean;
+    notesWritten: boolean;
+    detailsWritten: boolean;
+    finished: boolean;
+  };
+  /** Which tab processes this contact. */
+  ownerTab: string;
+}
+
+const PREFIX = 'acz.contact.';
+
+export class ProgressStore {
+  constructor(private readonly storage: KeyValueStorage) {}
+
+  load(id: string): ContactRecord | null {
+    const raw = this.storage.getItem(PREFIX + id);
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw) as ContactRecord;
+    } catch {
+      return null;
+    }
+  }
+
+  save(rec: ContactRecord): void {
+    this.storage.setItem(PREFIX + rec.id, JSON.stringify(rec));
+  }
+
+  remove(id: string): void {
+    this.storage.removeItem(PREFIX + id);
+  }
+
+  all(): ContactRecord[] {
+    return this.storage
+      .keys()
+      .filter((k) => k.startsWith(PREFIX))
+      .map((k) => this.load(k.slice(PREFIX.length)))
+      .filter((r): r is ContactRecord => r !== null);
+  }
+}
+
+export class MemoryStorage implements KeyValueStorage {
+  private map = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.map.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
+  keys(): string[] {
+    return [...this.map.keys()];
+  }
+}
+
+export function browserStorage(ls: Storage): KeyValueStorage {
+  return {
+    getItem: (k) => ls.getItem(k),
+    setItem: (k, v) => ls.setItem(k, v),
+    removeItem: (k) => ls.removeItem(k),
+    keys: () => Array.from({ length: ls.length }, (_, i) => ls.key(i)).filter((k): k is string => k !== null),
+  };
+}

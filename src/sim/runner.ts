@@ -1,0 +1,345 @@
+// Runs a scenario through the app's real controller, gateway and rules, with the two outer
+// boundaries (Streams' `connect` and the ZAF client) simulated, and reports what happened.
+import { AppController } from '../app/controller';
+import { MemoryStorage } from '../app/progress';
+import { StreamsAdapter } from '../connect/adapter';
+import type { ZendeskInit } from './zendesk/types';
+import { InMemoryZendesk } from './zendesk';
+import { VirtualClock } from './virtualClock';
+import { SimConnectAgent, type SimContactSpec, type SimStreams } from './connect/simConnect';
+import { FakeZafClient } from './zaf/fakeZafClient';
+import type { ContactStep, Scenario, ScenarioStep, ScenarioAgent } from './scenario/schema';
+import type { ReportContact, ReportOrigin, SimReport } from './scenario/report';
+
+/** Which step caused what: async work carries the step it started in. */
+export interface StepContext {
+  run<T>(step: number, fn: () => T): T;
+  current(): number;
+}
+
+/** Without async context tracking (browsers): the step most recently applied. */
+export function lastStepContext(): StepContext {
+  let step = 0;
+  return {
+    run: (s, fn) => {
+      step = s;
+      return fn();
+    },
+    current: () => step,
+  };
+}
+
+export interface RunOptions {
+  stepContext?: StepContext;
+  /** How long the clock may run on after the last step (default 10 simulated minutes). */
+  drainMs?: number;
+}
+
+interface Tab {
+  n: number;
+  streams: SimStreams;
+  zaf: FakeZafClient;
+  app: AppController;
+}
+
+interface AgentWorld {
+  spec: ScenarioAgent;
+  hub: SimConnectAgent;
+  storage: MemoryStorage;
+  tabs: Map<number, Tab>;
+  nextTab: number;
+  /** Final outcomes of contacts whose tab has gone (reload, close). */
+  outcomes: Map<string, ReportContact>;
+}
+
+const INSTALLATION_ID = 1;
+const DRAIN_MS = 10 * 60 * 1000;
+
+/** In Zendesk every setting arrives as text (checkboxes as booleans); mappings as JSON text. */
+export function settingsAsZendeskGivesThem(settings: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(settings)) {
+    if (typeof v === 'string' || typeof v === 'boolean') out[k] = v;
+    else if (typeof v === 'number') out[k] = String(v);
+    else if (v !== null && v !== undefined) out[k] = JSON.stringify(v);
+  }
+  return out;
+}
+
+export class ScenarioWorld {
+  readonly clock: VirtualClock;
+  readonly zendesk: InMemoryZendesk;
+  readonly startMs: number;
+  readonly report: SimReport = { users: [], tickets: [], pops: [], notifications: [], contacts: [], dials: [], requests: [], errors: [] };
+  private agents = new Map<string, AgentWorld>();
+  private declared = new Map<string, SimContactSpec>();
+  private readonly ctx: StepContext;
+  private readonly settings: Record<string, unknown>;
+
+  constructor(readonly scenario: Scenario, options: RunOptions = {}) {
+    this.ctx = options.stepContext ?? lastStepContext();
+    this.startMs = Date.parse(scenario.zendesk.start);
+    this.clock = new VirtualClock(this.startMs);
+    this.settings = settingsAsZendeskGivesThem(scenario.settings as Record<string, unknown>);
+    this.zendesk = new InMemoryZendesk(scenario.zendesk as ZendeskInit, this.clock, {
+      installation: { id: INSTALLATION_ID, settings: this.settings },
+    });
+    for (const spec of scenario.agents) {
+      const world: AgentWorld = {
+        spec,
+        hub: new SimConnectAgent(spec.name, spec.routing_profile, () => this.clock.nowMs(), (streams, dial) => {
+          const tab = [...world.tabs.values()].find((t) => t.streams === streams);
+          this.report.dials.push({ ...this.origin(spec.name, tab?.n ?? 1), number: dial.number, queue: dial.queue });
+        }),
+        storage: new MemoryStorage(),
+        tabs: new Map(),
+        nextTab: 1,
+        outcomes: new Map(),
+      };
+      this.agents.set(spec.name, world);
+    }
+  }
+
+  /** Opens every agent's first tab. */
+  async open(): Promise<void> {
+    for (const a of this.agents.values()) await this.openTab(a);
+  }
+
+  async run(): Promise<SimReport> {
+    await this.open();
+    const steps = this.scenario.steps;
+    for (let i = 0; i < steps.length; i++) await this.step(i);
+    await this.drain();
+    return this.finish();
+  }
+
+  /** Runs step `i`: the clock moves to its time, then the step happens. */
+  async step(i: number): Promise<void> {
+    const s = this.scenario.steps[i];
+    if (!s) return;
+    await this.clock.advanceTo(this.startMs + s.at * 1000);
+    await this.ctx.run(i, () => this.apply(s));
+    await this.clock.settle();
+  }
+
+  async drain(limitMs = DRAIN_MS): Promise<void> {
+    await this.clock.runUntilIdle(this.clock.nowMs() + limitMs);
+  }
+
+  finish(): SimReport {
+    const snap = this.zendesk.snapshot();
+    this.report.users = snap.users as SimReport['users'];
+    this.report.tickets = snap.tickets as SimReport['tickets'];
+    this.report.contacts = this.contactOutcomes();
+    return this.report;
+  }
+
+  agentWorld(name: string): AgentWorld {
+    const a = this.agents.get(name);
+    if (!a) throw new Error(`unknown agent ${name}`);
+    return a;
+  }
+
+  tab(agent: string, n: number): Tab | undefined {
+    return this.agentWorld(agent).tabs.get(n);
+  }
+
+  // ---- steps -------------------------------------------------------------------------------
+
+  private async apply(s: ScenarioStep): Promise<void> {
+    if ('event' in s) return this.contactStep(s);
+    if ('zendesk' in s) {
+      this.zendesk.applyChange(s.zendesk as Parameters<InMemoryZendesk['applyChange']>[0]);
+      return;
+    }
+    if ('fault' in s) {
+      this.zendesk.injectFault(s.fault);
+      return;
+    }
+    return this.action(s);
+  }
+
+  private contactStep(s: ContactStep): void {
+    const a = this.agentWorld(s.agent);
+    let spec: SimContactSpec | undefined;
+    if (s.event === 'incoming' || s.event === 'dialing') {
+      const d = s as Extract<ContactStep, { event: 'incoming' | 'dialing' }>;
+      spec = {
+        id: d.contact,
+        channel: d.channel ?? 'voice',
+        initiation: d.initiation ?? (s.event === 'dialing' ? 'outbound' : 'inbound'),
+        customer: d.customer ?? null,
+        system: d.system ?? null,
+        queue: d.queue ?? null,
+        attributes: { ...(d.attributes ?? {}) },
+        initialContactId: d.initial_contact_id ?? null,
+        previousContactId: d.previous_contact_id ?? null,
+        name: d.name ?? null,
+        description: d.description ?? null,
+        references: { ...(d.references ?? {}) },
+        monitoring: d.monitoring ?? false,
+      };
+      const key = `${s.agent}/${d.contact}`;
+      if (!this.declared.has(key)) this.declared.set(key, spec);
+      if (a.hub.state(d.contact)) spec = undefined;
+    }
+    const extra: Parameters<SimConnectAgent['apply']>[2] = {};
+    if (spec) extra.spec = spec;
+    if ('attributes' in s && s.attributes && !spec) extra.attributes = s.attributes;
+    if (s.event === 'message') {
+      const m = s as Extract<ContactStep, { event: 'message' }>;
+      extra.message = { role: m.role, text: m.text, displayName: m.display_name ?? defaultName(m.role) };
+    }
+    if (s.event === 'voiceid') {
+      const v = s as Extract<ContactStep, { event: 'voiceid' }>;
+      extra.voiceId = { status: v.status, speakerId: v.speaker_id ?? null };
+    }
+    a.hub.apply(s.contact, s.event, extra);
+  }
+
+  private async action(s: Extract<ScenarioStep, { action: string }>): Promise<void> {
+    const a = this.agentWorld(s.agent);
+    if (s.action === 'open_tab') {
+      await this.openTab(a);
+      return;
+    }
+    const tab = a.tabs.get(s.tab);
+    if (!tab) {
+      this.report.errors.push({ ...this.origin(s.agent, s.tab), message: `step acts in tab ${s.tab}, which is not open` });
+      return;
+    }
+    switch (s.action) {
+      case 'view':
+        if ('ticket' in s && s.ticket !== undefined) this.view(tab, 'ticket', s.ticket);
+        else if ('user' in s && s.user !== undefined) this.view(tab, 'user', s.user);
+        return;
+      case 'create_ticket':
+        await tab.app.createTicket(s.contact);
+        return;
+      case 'attach_to_current':
+        await tab.app.attachToCurrent(s.contact);
+        return;
+      case 'no_ticket':
+        await tab.app.noTicket(s.contact);
+        return;
+      case 'dial':
+        if (s.ticket === undefined && s.user === undefined) {
+          // The dial pad belongs to the CCP: Connect reports the call with a `dialing` step.
+          return;
+        }
+        tab.zaf.trigger('voice.dialout', { number: s.number, ticketId: s.ticket ?? null, userId: s.user ?? null });
+        return;
+      case 'select_outbound_queue':
+        tab.app.selectOutboundQueue(s.queue);
+        return;
+      case 'reset_outbound_queue':
+        tab.app.resetOutboundQueue();
+        return;
+      case 'switch_contact':
+        tab.app.switchContact(s.contact);
+        return;
+      case 'reload':
+        this.closeTab(a, tab);
+        await this.openTab(a, tab.n);
+        return;
+      case 'close_tab':
+        this.closeTab(a, tab);
+        return;
+    }
+  }
+
+  /** What a sidebar reports when the agent brings a ticket or user to the front. */
+  private view(tab: Tab, kind: 'ticket' | 'user', id: number): void {
+    const requesterId = kind === 'ticket' ? this.zendesk.snapshot().tickets.find((t) => t.id === id)?.requester_id ?? null : null;
+    tab.zaf.trigger('acz.viewing', { kind, id, requesterId });
+  }
+
+  // ---- tabs ---------------------------------------------------------------------------------
+
+  private async openTab(a: AgentWorld, n?: number): Promise<Tab> {
+    const tabNo = n ?? a.nextTab;
+    a.nextTab = Math.max(a.nextTab, tabNo + 1);
+    const agentUser = this.scenario.zendesk.users.find((u) => u.id === a.spec.zendesk_user_id);
+    const streams = a.hub.openTab(`${a.spec.name}#${tabNo}`);
+    const name = a.spec.name;
+    const zaf = new FakeZafClient({
+      backend: this.zendesk,
+      clock: this.clock,
+      latencyMs: this.zendesk.latencyMs,
+      currentUser: {
+        id: a.spec.zendesk_user_id,
+        name: agentUser?.name ?? a.spec.name,
+        email: agentUser?.email ?? '',
+        role: agentUser?.role ?? 'agent',
+        locale: 'en-US',
+      },
+      settings: this.settings,
+      installationId: INSTALLATION_ID,
+      guid: `${name}-tab${tabNo}-${this.clock.nowMs()}`,
+      recorder: {
+        request: (r) => this.report.requests.push({ ...this.origin(name, tabNo), method: r.method, path: r.path, status: r.status, at_ms: r.atMs - this.startMs }),
+        pop: (kind, id) => {
+          this.report.pops.push({ ...this.origin(name, tabNo), kind, id });
+          // A pop brings that record to the front: its sidebar reports it as viewed.
+          const t = a.tabs.get(tabNo);
+          if (t) this.view(t, kind, id);
+        },
+        notify: (level, text) => this.report.notifications.push({ ...this.origin(name, tabNo), level, text }),
+        popover: () => undefined,
+      },
+    });
+    const app = new AppController({
+      zaf,
+      connect: new StreamsAdapter(streams),
+      clock: this.clock,
+      storage: a.storage,
+      tabId: String(tabNo),
+      onError: (err) =>
+        this.report.errors.push({ ...this.origin(name, tabNo), message: err instanceof Error ? `${err.message}` : String(err) }),
+    });
+    const tab: Tab = { n: tabNo, streams, zaf, app };
+    a.tabs.set(tabNo, tab);
+    await app.start();
+    streams.core.initCCP(null, { ccpUrl: String(this.settings.ccpUrl ?? '') });
+    return tab;
+  }
+
+  private closeTab(a: AgentWorld, tab: Tab): void {
+    for (const o of tab.app.outcomes()) a.outcomes.set(o.id, { id: o.id, agent: a.spec.name, mode: o.mode, ticket_id: o.ticketId, user_id: o.userId });
+    tab.app.stop();
+    tab.zaf.closed = true;
+    a.hub.closeTab(tab.streams);
+    a.tabs.delete(tab.n);
+  }
+
+  private contactOutcomes(): ReportContact[] {
+    const out: ReportContact[] = [];
+    for (const a of this.agents.values()) {
+      const merged = new Map(a.outcomes);
+      for (const tab of [...a.tabs.values()].sort((x, y) => x.n - y.n)) {
+        for (const o of tab.app.outcomes()) {
+          merged.set(o.id, { id: o.id, agent: a.spec.name, mode: o.mode, ticket_id: o.ticketId, user_id: o.userId });
+        }
+      }
+      // Contacts in scenario order.
+      const order = [...this.declared.keys()].filter((k) => k.startsWith(`${a.spec.name}/`)).map((k) => k.slice(a.spec.name.length + 1));
+      for (const id of order) {
+        const o = merged.get(id);
+        if (o) out.push(o);
+      }
+    }
+    return out;
+  }
+
+  private origin(agent: string, tab: number): ReportOrigin {
+    return { agent, tab, step: this.ctx.current() };
+  }
+}
+
+function defaultName(role: 'CUSTOMER' | 'AGENT' | 'SYSTEM'): string {
+  return role === 'CUSTOMER' ? 'Customer' : role === 'AGENT' ? 'Agent' : 'SYSTEM_MESSAGE';
+}
+
+export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<SimReport> {
+  return new ScenarioWorld(scenario, options).run();
+}

@@ -1,0 +1,133 @@
+// A ZAF client for the simulator and playground: requests go to the in-memory Zendesk after
+// the scenario's latency; pops, notifications and popover calls are recorded.
+import type { Clock } from '../../domain/clock';
+import type {
+  ZafClient,
+  ZafContext,
+  ZafCurrentUser,
+  ZafHandler,
+  ZafInstance,
+  ZafMetadata,
+  ZafRequestOptions,
+  ZafResponse,
+} from '../../zendesk/zaf';
+
+export interface ZendeskBackend {
+  handle(req: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; body: unknown; asUserId: number }): {
+    status: number;
+    body: unknown;
+    headers: Record<string, string>;
+  };
+}
+
+export interface ZafRecorder {
+  request(r: { method: string; path: string; status: number; atMs: number }): void;
+  pop(kind: 'ticket' | 'user', id: number): void;
+  notify(level: 'info' | 'warning' | 'error', text: string): void;
+  popover(action: string): void;
+}
+
+export interface FakeZafOptions {
+  backend: ZendeskBackend;
+  clock: Clock;
+  latencyMs: number;
+  currentUser: ZafCurrentUser;
+  settings: Record<string, unknown>;
+  installationId: number;
+  recorder: ZafRecorder;
+  guid: string;
+  location?: string;
+}
+
+const LEVEL: Record<string, 'info' | 'warning' | 'error'> = { notice: 'info', alert: 'warning', error: 'error' };
+
+export class FakeZafClient implements ZafClient {
+  private handlers = new Map<string, ZafHandler[]>();
+  /** Other app instances (sidebars, other locations) reachable through instance(guid). */
+  private peers = new Map<string, FakeZafClient>();
+  closed = false;
+
+  constructor(private readonly o: FakeZafOptions) {}
+
+  link(peer: FakeZafClient): void {
+    this.peers.set(peer.o.guid, peer);
+    peer.peers.set(this.o.guid, this);
+  }
+
+  async request(options: ZafRequestOptions): Promise<ZafResponse> {
+    const { clock, latencyMs } = this.o;
+    if (latencyMs > 0) await clock.sleep(latencyMs);
+    let body: unknown;
+    if (options.data !== undefined) {
+      try {
+        body = JSON.parse(options.data);
+      } catch {
+        body = options.data;
+      }
+    }
+    const res = this.o.backend.handle({ method: options.type, url: options.url, body, asUserId: this.o.currentUser.id });
+    const path = options.url.split('?')[0] ?? options.url;
+    this.o.recorder.request({ method: options.type, path, status: res.status, atMs: clock.nowMs() });
+    const out: ZafResponse = {
+      status: res.status,
+      responseJSON: res.body,
+      responseText: res.body === undefined || res.body === null ? '' : JSON.stringify(res.body),
+      headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), v])),
+    };
+    if (res.status === 0 || res.status >= 400) throw out;
+    return out;
+  }
+
+  async get(path: string): Promise<never> {
+    if (path === 'currentUser') return { currentUser: this.o.currentUser } as never;
+    if (path === 'instances') {
+      const instances = Object.fromEntries([...this.peers.entries()].map(([g, p]) => [g, { location: p.o.location ?? 'top_bar' }]));
+      return { instances } as never;
+    }
+    return {} as never;
+  }
+
+  async metadata(): Promise<ZafMetadata> {
+    return { appId: 1, installationId: this.o.installationId, settings: this.o.settings };
+  }
+
+  async context(): Promise<ZafContext> {
+    return { location: this.o.location ?? 'top_bar', instanceGuid: this.o.guid };
+  }
+
+  async invoke(name: string, ...args: unknown[]): Promise<unknown> {
+    if (this.closed) return undefined;
+    if (name === 'routeTo') {
+      const kind = args[0] === 'user' ? 'user' : 'ticket';
+      this.o.recorder.pop(kind, Number(args[1]));
+    } else if (name === 'notify') {
+      this.o.recorder.notify(LEVEL[String(args[1] ?? 'notice')] ?? 'info', String(args[0]));
+    } else if (name === 'popover') {
+      this.o.recorder.popover(typeof args[0] === 'string' ? args[0] : 'resize');
+    }
+    return undefined;
+  }
+
+  on(event: string, handler: ZafHandler): void {
+    const list = this.handlers.get(event) ?? [];
+    list.push(handler);
+    this.handlers.set(event, list);
+  }
+
+  off(event: string, handler: ZafHandler): void {
+    this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== handler));
+  }
+
+  trigger(event: string, payload?: unknown): void {
+    if (this.closed) return;
+    for (const h of this.handlers.get(event) ?? []) h(payload);
+  }
+
+  instance(guid: string): ZafInstance {
+    const peer = this.peers.get(guid);
+    return {
+      invoke: async (name, ...args) => peer?.invoke(name, ...args),
+      trigger: (event, payload) => peer?.trigger(event, payload),
+    };
+  }
+}

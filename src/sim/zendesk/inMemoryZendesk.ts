@@ -1,0 +1,264 @@
+// The in-memory Zendesk: answers Zendesk Support REST calls synchronously, with Zendesk's
+// status codes and JSON shapes, a search index that lags behind writes, and injectable
+// faults. Used by the fake ZAF client (which adds latency), tests and the simulator.
+
+import { FaultQueue, faultResponse } from './faults';
+import { isObject, json, parseIso, parseUrl, forbidden, invalidEndpoint, unauthorized, type ValidationDetails } from './http';
+import { normaliseTags, ZendeskData, type CommentRecord, type TicketState } from './records';
+import { snapshot } from './render';
+import { findRoute } from './routes';
+import { createTicket, parseTicketInput, updateTicket, type TicketInput } from './tickets';
+import type {
+  InMemoryZendeskOptions,
+  SimClock,
+  ZendeskChange,
+  ZendeskChangeComment,
+  ZendeskDisplay,
+  ZendeskFault,
+  ZendeskInit,
+  ZendeskRequest,
+  ZendeskResponse,
+  ZendeskSnapshot,
+  ZendeskTicketSeed,
+  ZendeskUserSeed,
+} from './types';
+import { createUser, parseUserPatch, updateUser } from './users';
+import { htmlToText, voiceCommentBody } from './html';
+
+export interface AppliedChange {
+  kind: 'user' | 'ticket';
+  id: number;
+}
+
+const describe = (details: ValidationDetails): string =>
+  Object.values(details)
+    .flat()
+    .map((d) => d.description)
+    .join('; ');
+
+export class InMemoryZendesk {
+  /** `latency_ms` of the scenario: for the caller to add to every request. */
+  readonly latencyMs: number;
+  readonly searchIndexDelayMs: number;
+  private readonly data: ZendeskData;
+  private readonly faults = new FaultQueue();
+  private readonly changeActorId: number | undefined;
+  private requests = 0;
+
+  constructor(init: ZendeskInit, clock: SimClock, options: InMemoryZendeskOptions = {}) {
+    this.data = new ZendeskData(init, clock, options.installation);
+    this.latencyMs = Math.max(0, init.latency_ms ?? 0);
+    this.searchIndexDelayMs = this.data.delayMs;
+    this.changeActorId = options.changeActorId;
+    for (const u of init.users ?? []) this.seedUser(u);
+    for (const t of init.tickets ?? []) this.seedTicket(t);
+  }
+
+  // ---- the REST face ----------------------------------------------------------------------
+
+  handle(req: ZendeskRequest): ZendeskResponse {
+    this.requests++;
+    let path: string;
+    let query: URLSearchParams;
+    try {
+      ({ path, query } = parseUrl(req.url));
+    } catch {
+      return invalidEndpoint();
+    }
+    const fault = this.faults.take(req.method, path);
+    if (fault && !fault.after_write) return faultResponse(fault);
+    const res = this.dispatch(req, path, query);
+    return fault ? faultResponse(fault) : res;
+  }
+
+  private dispatch(req: ZendeskRequest, path: string, query: URLSearchParams): ZendeskResponse {
+    const route = findRoute(req.method, path);
+    if (!route) return invalidEndpoint();
+    const actor = this.data.users.live(req.asUserId);
+    if (!actor) return unauthorized();
+    if (actor.role === 'end-user' && !/^\/api\/v2\/users\/me(\.json)?$/.test(path)) return forbidden();
+    try {
+      return route.handler({ data: this.data, query, body: req.body, actor }, route.params);
+    } catch (e) {
+      return json(500, { error: 'InternalServerError', description: `in-memory Zendesk: ${String(e)}` });
+    }
+  }
+
+  /** Arms a fault: the next `times` requests matching method and path prefix fail. */
+  injectFault(fault: ZendeskFault): void {
+    this.faults.inject(fault);
+  }
+
+  /** Fault uses still armed. */
+  pendingFaults(): number {
+    return this.faults.pending();
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /** Requests received by `handle` (faulted ones included). */
+  requestCount(): number {
+    return this.requests;
+  }
+
+  /** Talk Partner Edition screen pops requested so far, in order. */
+  displays(): ZendeskDisplay[] {
+    return this.data.displays.map((d) => ({ ...d }));
+  }
+
+  /** Current app installation settings, or null when there is no installation. */
+  installationSettings(): Record<string, unknown> | null {
+    return this.data.installation ? { ...this.data.installation.settings } : null;
+  }
+
+  /** Users and tickets in the report shape of FORMAT.md, ordered by id. */
+  snapshot(): ZendeskSnapshot {
+    return snapshot(this.data);
+  }
+
+  // ---- changes made in Zendesk outside the app -----------------------------------------
+
+  /**
+   * Applies a scenario step's change as someone else working in Zendesk would: it bumps
+   * `updated_at` and goes through the search index delay. Throws an Error with a readable
+   * message when the change is impossible (unknown id, duplicate email, closed ticket...).
+   */
+  applyChange(change: ZendeskChange): AppliedChange {
+    if ('create_user' in change) {
+      const { id, ...rest } = change.create_user;
+      const patch = parseUserPatch(rest as Record<string, unknown>, true);
+      if (!patch.ok) throw new Error(`create_user: ${describe(patch.details)}`);
+      const made = createUser(this.data, patch.value, { strictFields: false, ...(id !== undefined ? { wantedId: id } : {}) });
+      if (!made.ok) throw new Error(`create_user: ${describe(made.details)}`);
+      return { kind: 'user', id: made.value.id };
+    }
+    if ('update_user' in change) {
+      const { id, ...rest } = change.update_user;
+      const base = this.data.users.live(id);
+      if (!base) throw new Error(`update_user: no user ${id}`);
+      const patch = parseUserPatch(rest as Record<string, unknown>, false);
+      if (!patch.ok) throw new Error(`update_user ${id}: ${describe(patch.details)}`);
+      const done = updateUser(this.data, base, patch.value, { strictFields: false });
+      if (!done.ok) throw new Error(`update_user ${id}: ${describe(done.details)}`);
+      return { kind: 'user', id };
+    }
+    if ('create_ticket' in change) {
+      const { id, comment, ...rest } = change.create_ticket;
+      const input = this.changeTicketInput(rest as Record<string, unknown>, comment ?? { body: rest.subject ?? 'Created in Zendesk' }, 'create_ticket');
+      const author = input.comment?.author_id ?? rest.requester_id;
+      const made = createTicket(this.data, input, {
+        actorId: author,
+        strictFields: false,
+        defaultStatus: 'new',
+        defaultViaId: 0,
+        ...(id !== undefined ? { wantedId: id } : {}),
+      });
+      if (!made.ok) throw new Error(`create_ticket: ${describe(made.details)}`);
+      return { kind: 'ticket', id: made.value.ticket.id };
+    }
+    const { id, comment, ...rest } = change.update_ticket;
+    const base = this.data.tickets.live(id);
+    if (!base) throw new Error(`update_ticket: no ticket ${id}`);
+    const input = this.changeTicketInput(rest as Record<string, unknown>, comment, `update_ticket ${id}`);
+    const actorId = input.comment?.author_id ?? this.defaultChangeActor(base);
+    const done = updateTicket(this.data, base, input, { actorId, strictFields: false });
+    if (!done.ok) throw new Error(`update_ticket ${id}: ${describe(done.details)}`);
+    return { kind: 'ticket', id };
+  }
+
+  private changeTicketInput(
+    raw: Record<string, unknown>,
+    comment: string | ZendeskChangeComment | undefined,
+    what: string,
+  ): TicketInput {
+    const withComment = comment === undefined ? raw : { ...raw, comment: typeof comment === 'string' ? { body: comment } : comment };
+    const input = parseTicketInput(withComment);
+    if (!input.ok) throw new Error(`${what}: ${describe(input.details)}`);
+    return input.value;
+  }
+
+  private defaultChangeActor(ticket: TicketState): number {
+    if (this.changeActorId !== undefined) return this.changeActorId;
+    let agent: number | undefined;
+    for (const id of [...this.data.users.ids()].sort((a, b) => a - b)) {
+      const u = this.data.users.live(id);
+      if (u?.role === 'admin') return id;
+      if (u?.role === 'agent' && agent === undefined) agent = id;
+    }
+    return agent ?? ticket.requester_id;
+  }
+
+  // ---- seeding ----------------------------------------------------------------------------
+
+  private seedUser(u: ZendeskUserSeed): void {
+    if (!Number.isInteger(u.id)) throw new Error(`zendesk.users: invalid id ${String(u.id)}`);
+    if (this.data.users.has(u.id)) throw new Error(`zendesk.users: duplicate id ${u.id}`);
+    const createdMs = parseIso(u.created_at, this.data.startMs);
+    const state = this.data.makeUserState({
+      id: u.id,
+      name: u.name,
+      email: u.email ?? null,
+      phone: u.phone ?? null,
+      role: u.role ?? 'end-user',
+      user_fields: isObject(u.user_fields) ? { ...u.user_fields } : {},
+      external_id: u.external_id ?? null,
+      organization_id: u.organization_id ?? null,
+      tags: normaliseTags(u.tags ?? []),
+      createdMs,
+      updatedMs: parseIso(u.updated_at, createdMs),
+    });
+    this.data.writeUser(state, Number.NEGATIVE_INFINITY);
+  }
+
+  private seedTicket(t: ZendeskTicketSeed): void {
+    if (!Number.isInteger(t.id)) throw new Error(`zendesk.tickets: invalid id ${String(t.id)}`);
+    if (this.data.tickets.has(t.id)) throw new Error(`zendesk.tickets: duplicate id ${t.id}`);
+    const requester = this.data.users.live(t.requester_id);
+    if (!requester) throw new Error(`zendesk.tickets: ticket ${t.id} has unknown requester_id ${t.requester_id}`);
+    const createdMs = parseIso(t.created_at, this.data.startMs);
+    const updatedMs = parseIso(t.updated_at, createdMs);
+    const comments: CommentRecord[] = (t.comments ?? []).map((c) => {
+      const isVoice = c.type === 'VoiceComment';
+      const html = c.html_body ?? null;
+      const data = c.data ? { ...c.data } : null;
+      return {
+        id: this.data.allocateCommentId(),
+        type: isVoice ? 'VoiceComment' : 'Comment',
+        author_id: c.author_id,
+        public: c.public ?? !isVoice,
+        body: c.body ?? (html !== null ? htmlToText(html) : isVoice && data ? voiceCommentBody(data, (id) => this.data.userName(id)) : ''),
+        html_body: html,
+        data,
+        audit_id: this.data.allocateAuditId(),
+        via_id: t.via_id ?? 0,
+        createdMs: parseIso(c.created_at, createdMs),
+      };
+    });
+    const fields = [...(t.custom_fields ?? [])].sort((a, b) => a.id - b.id).map((f) => ({ id: f.id, value: f.value }));
+    const state: TicketState = {
+      id: t.id,
+      requester_id: t.requester_id,
+      submitter_id: t.submitter_id ?? t.requester_id,
+      assignee_id: t.assignee_id ?? null,
+      organization_id: requester.organization_id,
+      brand_id: t.brand_id !== undefined ? t.brand_id : this.data.defaultBrandId(),
+      subject: t.subject ?? null,
+      description: comments[0]?.body ?? null,
+      status: t.status ?? 'open',
+      via_id: t.via_id ?? 0,
+      via_source: { from: {}, to: {}, rel: null },
+      tags: normaliseTags(t.tags ?? []),
+      custom_fields: fields,
+      external_id: t.external_id ?? null,
+      type: t.type ?? null,
+      priority: t.priority ?? null,
+      is_public: comments.length === 0 || comments.some((c) => c.public),
+      createdMs,
+      updatedMs,
+    };
+    for (const c of comments) this.data.addComment(t.id, c);
+    this.data.writeTicket(state, t.id, Number.NEGATIVE_INFINITY);
+  }
+}

@@ -1,0 +1,270 @@
+// Public types of the in-memory Zendesk: the `zendesk` block of a scenario file, the
+// request/response face used by the fake ZAF client, faults, scenario changes and the
+// report snapshot (see ../../../shared/scenarios/FORMAT.md).
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type UserRole = 'end-user' | 'agent' | 'admin';
+export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
+
+export interface ZendeskRequest {
+  method: HttpMethod;
+  /** Path and query, e.g. "/api/v2/users/search.json?query=..." (an absolute URL is accepted too). */
+  url: string;
+  /** Parsed JSON (a JSON string is parsed too), or undefined. */
+  body: unknown;
+  /** The Zendesk user (an agent) making the call. */
+  asUserId: number;
+}
+
+export interface ZendeskResponse {
+  /** 0 means a network error (body null). */
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/** A user of the scenario's `zendesk.users`. */
+export interface ZendeskUserSeed {
+  id: number;
+  name: string;
+  /** Default "end-user". */
+  role?: UserRole;
+  email?: string | null;
+  phone?: string | null;
+  user_fields?: Record<string, unknown>;
+  organization_id?: number | null;
+  external_id?: string | null;
+  tags?: string[];
+  /** ISO 8601; default `start`. */
+  created_at?: string;
+  updated_at?: string;
+}
+
+/** Optional comments of a seeded ticket (same shape as the report). */
+export interface ZendeskCommentSeed {
+  type?: 'Comment' | 'VoiceComment';
+  author_id: number;
+  public?: boolean;
+  body?: string;
+  html_body?: string;
+  data?: Record<string, unknown>;
+  created_at?: string;
+}
+
+export interface CustomFieldValue {
+  id: number;
+  value: unknown;
+}
+
+/** A ticket of the scenario's `zendesk.tickets`. */
+export interface ZendeskTicketSeed {
+  id: number;
+  requester_id: number;
+  /** Default "open". */
+  status?: TicketStatus;
+  subject?: string | null;
+  created_at?: string;
+  updated_at?: string;
+  /** Default: the default brand. */
+  brand_id?: number | null;
+  tags?: string[];
+  custom_fields?: CustomFieldValue[];
+  external_id?: string | null;
+  type?: string | null;
+  priority?: string | null;
+  /** Default 0 (web form). */
+  via_id?: number;
+  assignee_id?: number | null;
+  submitter_id?: number;
+  comments?: ZendeskCommentSeed[];
+}
+
+export interface ZendeskBrandSeed {
+  id: number;
+  name: string;
+  default?: boolean;
+  active?: boolean;
+  subdomain?: string;
+}
+
+export interface ZendeskTicketFieldSeed {
+  id: number;
+  title: string;
+  type: string;
+  key?: string;
+  active?: boolean;
+}
+
+export interface ZendeskUserFieldSeed {
+  key: string;
+  type: string;
+  title?: string;
+  id?: number;
+}
+
+/** The `zendesk` object of a scenario file. */
+export interface ZendeskInit {
+  /** ISO 8601: the simulated clock at the first step (used as default record time). */
+  start: string;
+  /** Default 0. */
+  search_index_delay_seconds?: number;
+  /** Not used here: the caller adds latency. Exposed as `InMemoryZendesk.latencyMs`. */
+  latency_ms?: number;
+  users?: ZendeskUserSeed[];
+  tickets?: ZendeskTicketSeed[];
+  brands?: ZendeskBrandSeed[];
+  ticket_fields?: ZendeskTicketFieldSeed[];
+  user_fields?: ZendeskUserFieldSeed[];
+}
+
+export interface ZendeskInstallation {
+  id: number;
+  settings: Record<string, unknown>;
+}
+
+export interface SimClock {
+  nowMs(): number;
+}
+
+export interface InMemoryZendeskOptions {
+  installation?: ZendeskInstallation;
+  /** Author of `applyChange` writes; default: the first admin, else the first agent. */
+  changeActorId?: number;
+}
+
+/** A fault armed with `injectFault`. */
+export interface ZendeskFault {
+  /** Default: any method. */
+  method?: HttpMethod | '*';
+  /** Prefix of the request path (query excluded), e.g. "/api/v2/channels/voice/tickets". */
+  path: string;
+  /** 0 = network error, 429 = rate limited, 5xx = server error, or any other status. */
+  status: number;
+  /** Seconds, for 429 (default 60). */
+  retry_after?: number;
+  /** Default 1. */
+  times?: number;
+  /** The request IS applied (record created/updated) but the response is the fault. */
+  after_write?: boolean;
+}
+
+/** A comment as written by someone outside the app (scenario change). */
+export interface ZendeskChangeComment {
+  body?: string;
+  html_body?: string;
+  public?: boolean;
+  author_id?: number;
+}
+
+export interface ZendeskCreateUserChange {
+  id?: number;
+  name: string;
+  role?: UserRole;
+  email?: string | null;
+  phone?: string | null;
+  user_fields?: Record<string, unknown>;
+  organization_id?: number | null;
+  external_id?: string | null;
+  tags?: string[];
+}
+
+export interface ZendeskUpdateUserChange {
+  id: number;
+  name?: string;
+  role?: UserRole;
+  email?: string | null;
+  phone?: string | null;
+  user_fields?: Record<string, unknown>;
+  organization_id?: number | null;
+  external_id?: string | null;
+  tags?: string[];
+}
+
+export interface ZendeskCreateTicketChange {
+  id?: number;
+  requester_id: number;
+  subject?: string | null;
+  status?: TicketStatus;
+  brand_id?: number | null;
+  tags?: string[];
+  custom_fields?: CustomFieldValue[];
+  external_id?: string | null;
+  type?: string | null;
+  priority?: string | null;
+  via_id?: number;
+  assignee_id?: number | null;
+  /** Default: a public comment "(created in Zendesk)" by the requester. */
+  comment?: string | ZendeskChangeComment;
+}
+
+export interface ZendeskUpdateTicketChange {
+  id: number;
+  subject?: string | null;
+  status?: TicketStatus;
+  requester_id?: number;
+  brand_id?: number | null;
+  tags?: string[];
+  additional_tags?: string[];
+  remove_tags?: string[];
+  custom_fields?: CustomFieldValue[];
+  external_id?: string | null;
+  type?: string | null;
+  priority?: string | null;
+  assignee_id?: number | null;
+  comment?: string | ZendeskChangeComment;
+}
+
+/** A scenario step's `zendesk` object: a change made in Zendesk outside the app. */
+export type ZendeskChange =
+  | { create_user: ZendeskCreateUserChange }
+  | { update_user: ZendeskUpdateUserChange }
+  | { create_ticket: ZendeskCreateTicketChange }
+  | { update_ticket: ZendeskUpdateTicketChange };
+
+/** A Talk Partner Edition screen pop recorded by the in-memory Zendesk. */
+export interface ZendeskDisplay {
+  at_ms: number;
+  agent_id: number;
+  kind: 'ticket' | 'user';
+  id: number;
+  /** The user whose request caused it. */
+  by_user_id: number;
+}
+
+export interface SnapshotUser {
+  id: number;
+  name: string;
+  role: UserRole;
+  phone: string | null;
+  email: string | null;
+  user_fields: Record<string, unknown>;
+}
+
+export interface SnapshotComment {
+  type: 'Comment' | 'VoiceComment';
+  author_id: number;
+  public: boolean;
+  body: string;
+  html_body?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface SnapshotTicket {
+  id: number;
+  requester_id: number;
+  brand_id: number | null;
+  subject: string | null;
+  status: TicketStatus;
+  via_id: number;
+  tags: string[];
+  custom_fields: CustomFieldValue[];
+  comments: SnapshotComment[];
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ZendeskSnapshot {
+  users: SnapshotUser[];
+  tickets: SnapshotTicket[];
+}

@@ -1,0 +1,36 @@
+/** A Zendesk API failure as the rest of the app sees it. */
+export class ZendeskError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly description: string,
+    readonly method: string,
+    readonly path: string,
+  ) {
+    super(`Zendesk answered ${status === 0 ? 'nothing (network error)' : status} to ${method} ${path}${description ? `: ${description}` : ''}`);
+    this.name = 'ZendeskError';
+  }
+
+  /** Worth trying again later: rate limit, server trouble, network. */
+  get transient(): boolean {
+    return this.status === 0 || this.status === 429 || this.status >= 500;
+  }
+
+  /** The outcome of a write is unknown: it may have been applied. */
+  get outcomeUnknown(): boolean {
+    return this.status === 0 || this.status >= 500;
+  }
+}
+
+/** One line an agent can act on. */
+export function agentMessage(err: unknown): string {
+  if (err instanceof ZendeskError) {
+    if (err.status === 0) return 'Zendesk could not be reached (network error). The app will keep trying.';
+    if (err.status === 429) return 'Zendesk is rate limiting this account. The app will retry shortly.';
+    if (err.status >= 500) return `Zendesk is having trouble (error ${err.status}). The app will keep trying.`;
+    if (err.status === 403) return 'You do not have permission for this in Zendesk.';
+    if (err.status === 404) return 'The record was not found in Zendesk.';
+    return `Zendesk refused the change: ${err.description || err.code}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,264 @@
+// The only module that knows Zendesk's REST paths and payloads.
+import type { TicketFact, TicketStatus, UserFact } from '../domain/types';
+import { ZendeskError } from './errors';
+import type { Transport } from './transport';
+
+interface UserJson {
+  id: number;
+  name: string;
+  role: string;
+  phone?: string | null;
+  email?: string | null;
+  user_fields?: Record<string, unknown>;
+}
+
+interface TicketJson {
+  id: number;
+  requester_id: number;
+  status: string;
+  subject?: string | null;
+  brand_id?: number | null;
+  created_at: string;
+  updated_at: string;
+  external_id?: string | null;
+  custom_fields?: { id: number; value: unknown }[];
+}
+
+export interface TicketDetails extends TicketFact {
+  externalId: string | null;
+  customFields: { id: number; value: unknown }[];
+}
+
+export interface BrandJson {
+  id: number;
+  name: string;
+  active?: boolean;
+  default?: boolean;
+}
+
+export interface TicketFieldJson {
+  id: number;
+  title: string;
+  type: string;
+  key?: string;
+}
+
+export interface UserFieldJson {
+  id?: number;
+  key: string;
+  type: string;
+  title?: string;
+}
+
+export interface VoiceCommentJson {
+  from: string;
+  to: string;
+  recording_url?: string;
+  started_at: string;
+  call_duration: number;
+  answered_by_id?: number;
+  title?: string;
+  location?: string;
+  transcription_text?: string;
+}
+
+export interface NewTicket {
+  requesterId: number;
+  subject: string;
+  /** Private note the ticket is created with (HTML, already escaped). */
+  noteHtml: string;
+  brandId: number | null;
+  tags: string[];
+  customFields: { id: number; value: string }[];
+  /** The Connect contact id, so the ticket can be found again without search (transfers, reloads). */
+  externalId: string;
+  /** Talk Partner Edition via: 45 inbound, 46 outbound; null for chats and tasks. */
+  voiceVia: 45 | 46 | null;
+}
+
+export interface NewUser {
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+const ROLES = new Set(['end-user', 'agent', 'admin']);
+const STATUSES = new Set(['new', 'open', 'pending', 'hold', 'solved', 'closed']);
+
+export function toUserFact(u: UserJson): UserFact {
+  return {
+    id: u.id,
+    name: u.name,
+    role: (ROLES.has(u.role) ? u.role : 'end-user') as UserFact['role'],
+    phone: u.phone ?? null,
+    email: u.email ?? null,
+  };
+}
+
+export function toTicketDetails(t: TicketJson): TicketDetails {
+  return {
+    id: t.id,
+    requesterId: t.requester_id,
+    status: (STATUSES.has(t.status) ? t.status : 'open') as TicketStatus,
+    subject: t.subject ?? '',
+    brandId: t.brand_id ?? null,
+    createdAtMs: Date.parse(t.created_at),
+    updatedAtMs: Date.parse(t.updated_at),
+    externalId: t.external_id ?? null,
+    customFields: t.custom_fields ?? [],
+  };
+}
+
+const enc = encodeURIComponent;
+
+export class ZendeskGateway {
+  private brands: Promise<BrandJson[]> | null = null;
+  private ticketFields: Promise<TicketFieldJson[]> | null = null;
+  private userFields: Promise<UserFieldJson[]> | null = null;
+
+  constructor(private readonly http: Transport) {}
+
+  /** End users matching a search query (first page is plenty: more than one is already ambiguous). */
+  async searchUsers(query: string): Promise<UserFact[]> {
+    const res = await this.http.get<{ users: UserJson[] }>(`/api/v2/users/search.json?query=${enc(query)}&per_page=10`);
+    return res.users.map(toUserFact);
+  }
+
+  async getUser(id: number): Promise<UserFact | null> {
+    try {
+      const res = await this.http.get<{ user: UserJson }>(`/api/v2/users/${id}.json`);
+      return toUserFact(res.user);
+    } catch (e) {
+      if (e instanceof ZendeskError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  async getTicket(id: number): Promise<TicketDetails | null> {
+    try {
+      const res = await this.http.get<{ ticket: TicketJson }>(`/api/v2/tickets/${id}.json`);
+      return toTicketDetails(res.ticket);
+    } catch (e) {
+      if (e instanceof ZendeskError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  /** Tickets carrying this external id; a live lookup, not subject to search indexing lag. */
+  async ticketsByExternalId(externalId: string): Promise<TicketDetails[]> {
+    const res = await this.http.get<{ tickets: TicketJson[] }>(`/api/v2/tickets.json?external_id=${enc(externalId)}`);
+    return res.tickets.map(toTicketDetails);
+  }
+
+  /** The requester's most recently updated tickets, newest first (live, not search). */
+  async recentRequestedTickets(userId: number, count = 5): Promise<TicketDetails[]> {
+    const res = await this.http.get<{ tickets: TicketJson[] }>(
+      `/api/v2/users/${userId}/tickets/requested.json?sort_by=updated_at&sort_order=desc&per_page=${count}`,
+    );
+    return res.tickets.map(toTicketDetails);
+  }
+
+  /** Creates an end user; a retry after an unknown outcome first looks for the user it may have made. */
+  async createUser(user: NewUser, findExisting: () => Promise<UserFact | null>): Promise<UserFact> {
+    const body = { user: { name: user.name, role: 'end-user', ...(user.phone ? { phone: user.phone } : {}), ...(user.email ? { email: user.email } : {}) } };
+    const res = await this.http.write<{ user: UserJson }>('POST', '/api/v2/users.json', body, {
+      verify: async () => {
+        const found = await findExisting();
+        return found ? { user: { ...found } } : null;
+      },
+    });
+    return toUserFact(res.user);
+  }
+
+  async updateUser(id: number, changes: { phone?: string; user_fields?: Record<string, string> }): Promise<void> {
+    await this.http.write('PUT', `/api/v2/users/${id}.json`, { user: changes });
+  }
+
+  /** Creates the ticket of a contact; after an unknown outcome, finds it by its external id before repeating. */
+  async createTicket(t: NewTicket): Promise<TicketDetails> {
+    const ticket = {
+      requester_id: t.requesterId,
+      subject: t.subject,
+      comment: { html_body: t.noteHtml, public: false },
+      tags: t.tags,
+      external_id: t.externalId,
+      ...(t.brandId !== null ? { brand_id: t.brandId } : {}),
+      ...(t.customFields.length ? { custom_fields: t.customFields } : {}),
+      ...(t.voiceVia !== null ? { via_id: t.voiceVia } : {}),
+    };
+    const path = t.voiceVia !== null ? '/api/v2/channels/voice/tickets.json' : '/api/v2/tickets.json';
+    const res = await this.http.write<{ ticket: TicketJson }>('POST', path, { ticket }, {
+      verify: async () => {
+        const found = (await this.ticketsByExternalId(t.externalId)).find((x) => x.requesterId === t.requesterId);
+        return found ? { ticket: fromDetails(found) } : null;
+      },
+    });
+    return toTicketDetails(res.ticket);
+  }
+
+  /** Adds a private note. `marker` lets a retry after an unknown outcome see that it already landed. */
+  async addPrivateNote(ticketId: number, html: string, marker: string): Promise<void> {
+    await this.http.write('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket: { comment: { html_body: html, public: false } } }, {
+      verify: () => this.commentExists(ticketId, marker),
+    });
+  }
+
+  async addVoiceComment(ticketId: number, voice: VoiceCommentJson, marker: string): Promise<void> {
+    await this.http.write('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket: { voice_comment: voice } }, {
+      verify: () => this.commentExists(ticketId, marker),
+    });
+  }
+
+  async setTicketFields(ticketId: number, fields: { custom_fields?: { id: number; value: string }[]; external_id?: string }): Promise<void> {
+    await this.http.write('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket: fields });
+  }
+
+  private async commentExists(ticketId: number, marker: string): Promise<true | null> {
+    const res = await this.http.get<{ comments: { body?: string; html_body?: string; data?: Record<string, unknown> }[] }>(
+      `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`,
+    );
+    const hit = res.comments.some((c) => JSON.stringify(c).includes(marker));
+    return hit ? true : null;
+  }
+
+  listBrands(): Promise<BrandJson[]> {
+    this.brands ??= this.http.get<{ brands: BrandJson[] }>('/api/v2/brands.json').then((r) => r.brands);
+    this.brands.catch(() => (this.brands = null));
+    return this.brands;
+  }
+
+  listTicketFields(): Promise<TicketFieldJson[]> {
+    this.ticketFields ??= this.http.get<{ ticket_fields: TicketFieldJson[] }>('/api/v2/ticket_fields.json').then((r) => r.ticket_fields);
+    this.ticketFields.catch(() => (this.ticketFields = null));
+    return this.ticketFields;
+  }
+
+  listUserFields(): Promise<UserFieldJson[]> {
+    this.userFields ??= this.http.get<{ user_fields: UserFieldJson[] }>('/api/v2/user_fields.json').then((r) => r.user_fields);
+    this.userFields.catch(() => (this.userFields = null));
+    return this.userFields;
+  }
+
+  async getInstallationSettings(installationId: number): Promise<{ settings: Record<string, unknown>; updatedAt: string | null }> {
+    const res = await this.http.get<{ settings: Record<string, unknown>; updated_at?: string }>(`/api/v2/apps/installations/${installationId}.json`);
+    return { settings: res.settings, updatedAt: res.updated_at ?? null };
+  }
+
+  async updateInstallationSettings(installationId: number, settings: Record<string, string>): Promise<void> {
+    await this.http.write('PUT', `/api/v2/apps/installations/${installationId}.json`, { settings });
+  }
+}
+
+function fromDetails(t: TicketDetails): TicketJson {
+  return {
+    id: t.id,
+    requester_id: t.requesterId,
+    status: t.status,
+    subject: t.subject,
+    brand_id: t.brandId,
+    created_at: new Date(t.createdAtMs).toISOString(),
+    updated_at: new Date(t.updatedAtMs).toISOString(),
+    external_id: t.externalId,
+    custom_fields: t.customFields,
+  };
+}
