@@ -17,6 +17,7 @@ import { decideAtEndWithoutTicket, endWithoutTicketNotice, resolveAttachToCurren
 import { decideOutboundVoice, type OutboundOrigin } from '../domain/rules/outboundVoice';
 import { parseTicketNumber } from '../domain/rules/tickets';
 import { chooseBrand } from '../domain/brand';
+import { recordingUrl } from '../domain/recording';
 import type { Assignment, CallerFact, Decision, Notice, Requester, RequestedTicketFact, TicketFact, UserFact } from '../domain/types';
 import type { ContactEvent, ContactSnapshot } from '../connect/types';
 import { agentMessage } from '../zendesk/errors';
@@ -524,7 +525,7 @@ export class ContactWork {
           startedMs: started,
           endedMs: rec.endedAtMs ?? this.now(),
           agentId: this.agentId(),
-          recordingUrl: null,
+          recordingUrl: recordingUrl(this.settings().ccpUrl, rec.id),
         });
         await gw.addVoiceComment(ticketId, data, data.started_at);
       } else if (c.channel === 'chat' && rec.config.chatTranscript) {

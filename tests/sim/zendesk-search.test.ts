@@ -27,7 +27,7 @@ function init(delay: number): ZendeskInit {
       { id: 13, name: 'Dee', phone: '+1-555-010-2000x', updated_at: '2026-01-03T08:00:00Z' },
     ],
     tickets: [
-      { id: 500, requester_id: 10, status: 'open', subject: 'Router broken', updated_at: '2026-01-05T08:55:00Z', tags: ['hw'] },
+      { id: 500, requester_id: 10, status: 'open', subject: 'Router broken', created_at: '2026-01-04T00:00:00Z', updated_at: '2026-01-05T08:55:00Z', tags: ['hw'] },
       { id: 501, requester_id: 10, status: 'solved', subject: 'Billing', updated_at: '2026-01-05T07:00:00Z', external_id: 'ext-501' },
       { id: 502, requester_id: 11, status: 'new', subject: 'Jane asked', updated_at: '2026-01-05T08:59:00Z', custom_fields: [{ id: 9001, value: 'Sales' }] },
       { id: 503, requester_id: 10, status: 'closed', subject: 'Older', updated_at: '2026-01-01T07:00:00Z' },
@@ -115,7 +115,8 @@ describe('search syntax', () => {
     expect(search('type:ticket status:new').ids).toEqual([502]);
     expect(search('type:ticket status>=solved').ids).toEqual([501, 503]);
     expect(search('type:ticket updated>2026-01-05T08:00:00Z').ids).toEqual([502, 500]);
-    expect(search('type:ticket created>2026-01-05T08:00:00Z').ids).toEqual([500, 501, 502, 503]);
+    expect(search('type:ticket created>2026-01-05T08:00:00Z').ids).toEqual([502]);
+    expect(search('type:ticket created>=2026-01-04').ids).toEqual([502, 500, 501]);
     expect(search('type:ticket updated<2026-01-05').ids).toEqual([503]);
     expect(search('type:ticket updated:2026-01-05').ids).toEqual([502, 500, 501]);
     expect(search('type:ticket requester:jane@example.com').ids).toEqual([500, 501, 503]);
@@ -133,7 +134,7 @@ describe('search syntax', () => {
   it('sort_by and sort_order params, and order_by:/sort: in the query', () => {
     const { search } = setup();
     expect(search('type:ticket', '&sort_by=updated_at&sort_order=asc').ids).toEqual([503, 501, 500, 502]);
-    expect(search('type:ticket', '&sort_by=created_at&sort_order=desc').ids).toEqual([503, 502, 501, 500]);
+    expect(search('type:ticket', '&sort_by=created_at&sort_order=desc').ids).toEqual([502, 501, 500, 503]);
     expect(search('type:ticket order_by:updated_at sort:asc').ids).toEqual([503, 501, 500, 502]);
   });
 

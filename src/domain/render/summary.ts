@@ -20,13 +20,15 @@ export interface ContactSummaryInput {
   taskName?: string | null;
   /** The Connect contact id (the initial one for transfers). */
   contactId?: string | null;
+  /** AppSettings.defaultCountry, to read national numbers. */
+  defaultCountry?: string | null;
   /** Texts of the notices recorded for this contact. */
   notices: string[];
 }
 
-function number(raw: string | null): string | null {
+function number(raw: string | null, defaultCountry: string | null): string | null {
   if (raw == null || raw.trim() === '') return null;
-  const c = classifyCallerNumber(raw, null);
+  const c = classifyCallerNumber(raw, defaultCountry);
   if (c.kind === 'number') return formatForDisplay(c.e164);
   if (c.kind === 'anonymous') return null;
   return oneLine(c.raw);
@@ -41,8 +43,8 @@ export function contactSummaryLine(input: ContactSummaryInput): string {
     const task = input.taskName == null || oneLine(input.taskName) === '' ? 'untitled' : oneLine(input.taskName);
     return `Task ${task}${queue}`;
   }
-  const customer = number(input.customerNumber);
-  const system = number(input.systemNumber);
+  const customer = number(input.customerNumber, input.defaultCountry ?? null);
+  const system = number(input.systemNumber, input.defaultCountry ?? null);
   const ours = system ? ` ${directionOf('voice', input.initiation) === 'outbound' ? 'from' : 'to'} ${system}` : '';
   switch (input.initiation) {
     case 'outbound':

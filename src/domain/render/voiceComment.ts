@@ -1,7 +1,7 @@
 // The Zendesk voice comment ("Call details" with the embedded recording player).
 import type { ContactConfig } from '../config';
 import { classifyCallerNumber } from '../phone';
-import { ticketSubject, } from './ticket';
+import { ticketSubject } from './ticket';
 import type { Direction } from './format';
 
 /** Shown as the customer's side of a call whose CLI was withheld. */
@@ -18,6 +18,8 @@ export interface VoiceEndpointsInput {
   config: Pick<ContactConfig, 'dialedNumber' | 'outboundCli'>;
   /** AppSettings.defaultEntryPointNumber. */
   defaultEntryPointNumber: string | null;
+  /** AppSettings.defaultCountry, to read a national customer number (e.g. from customer_number). */
+  defaultCountry?: string | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface VoiceEndpointsInput {
  * The customer is shown in E.164 when readable, "anonymous" when withheld, as given otherwise.
  */
 export function voiceEndpoints(input: VoiceEndpointsInput): { from: string; to: string } {
-  const c = classifyCallerNumber(input.customerNumber, null);
+  const c = classifyCallerNumber(input.customerNumber, input.defaultCountry ?? null);
   const customer = c.kind === 'number' ? c.e164 : c.kind === 'anonymous' ? ANONYMOUS_PARTY : c.raw;
   const pick = (...candidates: (string | null | undefined)[]) => {
     for (const x of candidates) if (x != null && x.trim() !== '') return x.trim();
@@ -78,7 +80,7 @@ export function voiceCommentData(input: VoiceCommentInput): VoiceCommentData {
     : (input.endedMs - input.startedMs) / 1000;
   const callDuration = Math.max(0, Math.round(Number.isFinite(measured) ? measured : 0));
 
-  const c = classifyCallerNumber(input.customerNumber, null);
+  const c = classifyCallerNumber(input.customerNumber, input.defaultCountry ?? null);
   const party = c.kind === 'number' ? c.e164 : c.kind === 'anonymous' ? null : c.raw;
   const data: VoiceCommentData = {
     from,

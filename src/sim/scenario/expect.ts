@@ -322,7 +322,7 @@ function compare(exp: Obj, act: Obj, env: Env, skip: ReadonlySet<string> = new S
       const list = Array.isArray(a) ? a : [];
       const bad = (e as unknown[]).filter((x) => list.some((y) => itemMatches(x, y, env)) !== (suffix === 'include'));
       if (bad.length) {
-        out.push(`${label}: ${suffix === 'include' ? 'missing' : 'present'} ${showList(bad)}; found ${show(a)}`);
+        out.push(`${label}: ${suffix === 'include' ? 'missing' : 'present'} ${showList(bad)} (found ${show(a)})`);
       }
     } else if (suffix === 'count') {
       const n = Array.isArray(a) ? a.length : undefined;

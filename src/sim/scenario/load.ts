@@ -130,6 +130,13 @@ function orList(items: string[]): string {
   return u.length <= 1 ? (u[0] ?? '') : `${u.slice(0, -1).join(', ')} or ${u[u.length - 1]}`;
 }
 
+/** `"errors": 0` in an expect block: point to `errors_count`. */
+function countHint(path: PropertyKey[], expected: string, value: unknown): string {
+  const key = path[path.length - 1];
+  if (path[0] !== 'expect' || path.length !== 2 || expected !== 'array' || typeof key !== 'string') return '';
+  return typeof value === 'number' || isPlainObject(value) ? ` (to count them, write "${key}_count")` : '';
+}
+
 interface Problem {
   path: PropertyKey[];
   message: string;
@@ -145,7 +152,7 @@ function describeIssue(issue: Issue, doc: unknown, prefix: PropertyKey[]): Probl
     }
     case 'invalid_type':
       if (!present) return { path, message: 'required field missing' };
-      return { path, message: `expected ${expectedName(issue.expected)}, got ${got(value)}` };
+      return { path, message: `expected ${expectedName(issue.expected)}, got ${got(value)}${countHint(path, issue.expected, value)}` };
     case 'invalid_value':
       if (issue.values.length === 1) return { path, message: `expected ${JSON.stringify(issue.values[0])}, got ${got(value)}` };
       return { path, message: `${got(value)} is not one of ${issue.values.map(optionName).join(', ')}` };
@@ -323,7 +330,12 @@ export function findJsonSyntaxError(text: string): { pos: number; message: strin
 }
 
 function describeJsonError(text: string, err: unknown): string {
-  const located = findJsonSyntaxError(text);
+  let located: { pos: number; message: string } | undefined;
+  try {
+    located = findJsonSyntaxError(text);
+  } catch {
+    located = undefined; // e.g. nesting too deep for the scanner: fall back to the engine's words
+  }
   const raw = err instanceof Error ? err.message : String(err);
   const pos = located?.pos ?? Number(/position (\d+)/.exec(raw)?.[1] ?? NaN);
   const message = located?.message ?? `invalid JSON: ${raw}`;

@@ -13,6 +13,7 @@ import type {
   SimClock,
   ZendeskChange,
   ZendeskChangeComment,
+  ZendeskCommentSeed,
   ZendeskDisplay,
   ZendeskFault,
   ZendeskInit,
@@ -145,8 +146,9 @@ export class InMemoryZendesk {
       return { kind: 'user', id };
     }
     if ('create_ticket' in change) {
-      const { id, comment, ...rest } = change.create_ticket;
-      const input = this.changeTicketInput(rest as Record<string, unknown>, comment ?? { body: rest.subject ?? 'Created in Zendesk' }, 'create_ticket');
+      const { id, comment, description, ...rest } = change.create_ticket;
+      const first = comment ?? { body: description ?? rest.subject ?? 'Created in Zendesk' };
+      const input = this.changeTicketInput(rest as Record<string, unknown>, first, 'create_ticket');
       const author = input.comment?.author_id ?? rest.requester_id;
       const made = createTicket(this.data, input, {
         actorId: author,
@@ -158,10 +160,11 @@ export class InMemoryZendesk {
       if (!made.ok) throw new Error(`create_ticket: ${describe(made.details)}`);
       return { kind: 'ticket', id: made.value.ticket.id };
     }
-    const { id, comment, ...rest } = change.update_ticket;
+    const { id, comment, description, via_id: _via, ...rest } = change.update_ticket;
     const base = this.data.tickets.live(id);
     if (!base) throw new Error(`update_ticket: no ticket ${id}`);
-    const input = this.changeTicketInput(rest as Record<string, unknown>, comment, `update_ticket ${id}`);
+    const added = comment ?? (description !== undefined ? { body: description } : undefined);
+    const input = this.changeTicketInput(rest as Record<string, unknown>, added, `update_ticket ${id}`);
     const actorId = input.comment?.author_id ?? this.defaultChangeActor(base);
     const done = updateTicket(this.data, base, input, { actorId, strictFields: false });
     if (!done.ok) throw new Error(`update_ticket ${id}: ${describe(done.details)}`);
@@ -195,7 +198,8 @@ export class InMemoryZendesk {
   private seedUser(u: ZendeskUserSeed): void {
     if (!Number.isInteger(u.id)) throw new Error(`zendesk.users: invalid id ${String(u.id)}`);
     if (this.data.users.has(u.id)) throw new Error(`zendesk.users: duplicate id ${u.id}`);
-    const createdMs = parseIso(u.created_at, this.data.startMs);
+    const updatedMs = u.updated_at !== undefined ? parseIso(u.updated_at, this.data.startMs) : undefined;
+    const createdMs = parseIso(u.created_at, Math.min(updatedMs ?? this.data.startMs, this.data.startMs));
     const state = this.data.makeUserState({
       id: u.id,
       name: u.name,
@@ -207,7 +211,7 @@ export class InMemoryZendesk {
       organization_id: u.organization_id ?? null,
       tags: normaliseTags(u.tags ?? []),
       createdMs,
-      updatedMs: parseIso(u.updated_at, createdMs),
+      updatedMs: updatedMs ?? createdMs,
     });
     this.data.writeUser(state, Number.NEGATIVE_INFINITY);
   }
@@ -217,9 +221,11 @@ export class InMemoryZendesk {
     if (this.data.tickets.has(t.id)) throw new Error(`zendesk.tickets: duplicate id ${t.id}`);
     const requester = this.data.users.live(t.requester_id);
     if (!requester) throw new Error(`zendesk.tickets: ticket ${t.id} has unknown requester_id ${t.requester_id}`);
-    const createdMs = parseIso(t.created_at, this.data.startMs);
-    const updatedMs = parseIso(t.updated_at, createdMs);
-    const comments: CommentRecord[] = (t.comments ?? []).map((c) => {
+    const givenUpdatedMs = t.updated_at !== undefined ? parseIso(t.updated_at, this.data.startMs) : undefined;
+    const createdMs = parseIso(t.created_at, Math.min(givenUpdatedMs ?? this.data.startMs, this.data.startMs));
+    const updatedMs = givenUpdatedMs ?? createdMs;
+    const seeded: ZendeskCommentSeed[] = t.comments ?? (t.description !== undefined ? [{ author_id: t.requester_id, body: t.description }] : []);
+    const comments: CommentRecord[] = seeded.map((c) => {
       const isVoice = c.type === 'VoiceComment';
       const html = c.html_body ?? null;
       const data = c.data ? { ...c.data } : null;

@@ -336,6 +336,27 @@ function ticketCandidates(data: ZendeskData, terms: readonly SearchTerm[]): Iter
   return best;
 }
 
+const TICKET_KEYS = new Set([
+  'requester', 'requester_id', 'submitter', 'submitter_id', 'assignee', 'assignee_id', 'brand', 'brand_id',
+  'organization', 'organization_id', 'status', 'subject', 'description', 'comment', 'external_id', 'tags', 'tag',
+  'ticket_type', 'priority', 'via', 'created', 'created_at', 'updated', 'updated_at',
+]);
+const USER_KEYS = new Set([
+  'name', 'email', 'phone', 'role', 'external_id', 'tags', 'tag', 'organization', 'organization_id',
+  'created', 'created_at', 'updated', 'updated_at',
+]);
+
+/** Kinds that a positive term on a key the kind does not have rules out (keeps search linear). */
+function possibleKinds(data: ZendeskData, terms: readonly SearchTerm[], kinds: SearchKind[]): SearchKind[] {
+  return kinds.filter((kind) =>
+    terms.every((t) => {
+      if (t.negate || t.key === null) return true;
+      if (kind === 'ticket') return TICKET_KEYS.has(t.key) || /^custom_field_\d+$/.test(t.key);
+      return USER_KEYS.has(t.key) || !TICKET_KEYS.has(t.key) || data.userFieldKeys.has(t.key);
+    }),
+  );
+}
+
 export interface SearchOptions {
   /** Kinds this endpoint can return. */
   allowed: readonly SearchKind[];
@@ -345,7 +366,11 @@ export interface SearchOptions {
 
 export function runSearch(data: ZendeskData, query: string, opts: SearchOptions): SearchHit[] {
   const parsed = parseQuery(query);
-  const kinds = opts.allowed.filter((k) => parsed.kinds === null || parsed.kinds.has(k));
+  const kinds = possibleKinds(
+    data,
+    parsed.terms,
+    opts.allowed.filter((k) => parsed.kinds === null || parsed.kinds.has(k)),
+  );
   const at = data.searchTimeMs();
   const ctx: MatchContext = { nowMs: data.nowMs(), userEmail: (id) => data.users.live(id)?.email };
   const hits: SearchHit[] = [];

@@ -76,6 +76,8 @@ export interface ZendeskTicketSeed {
   via_id?: number;
   assignee_id?: number | null;
   submitter_id?: number;
+  /** Text of the first comment (public, by the requester) when `comments` is not given. */
+  description?: string;
   comments?: ZendeskCommentSeed[];
 }
 
@@ -193,7 +195,9 @@ export interface ZendeskCreateTicketChange {
   priority?: string | null;
   via_id?: number;
   assignee_id?: number | null;
-  /** Default: a public comment "(created in Zendesk)" by the requester. */
+  /** The first comment's text (public, by the requester); default: the subject. */
+  description?: string;
+  /** The first comment, in full; wins over `description`. */
   comment?: string | ZendeskChangeComment;
 }
 
@@ -211,6 +215,11 @@ export interface ZendeskUpdateTicketChange {
   type?: string | null;
   priority?: string | null;
   assignee_id?: number | null;
+  /** Ignored: a ticket's channel does not change. */
+  via_id?: number;
+  /** Adds a public comment with this text (by the change actor). */
+  description?: string;
+  /** Adds this comment; wins over `description`. */
   comment?: string | ZendeskChangeComment;
 }
 
