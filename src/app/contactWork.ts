@@ -41,7 +41,9 @@ export class ContactWork {
   handle(e: ContactEvent): Promise<void> {
     const id = e.contact.id;
     const prev = this.chains.get(id) ?? Promise.resolve();
-    const next = prev.then(() => this.dispatch(e)).catch((err) => this.app.fail(err));
+    // When it happened, not when its turn comes: earlier events may still be writing.
+    const at = this.now();
+    const next = prev.then(() => this.dispatch(e, at)).catch((err) => this.app.fail(err));
     this.chains.set(id, next);
     void next.then(() => {
       if (this.chains.get(id) === next) this.chains.delete(id);
@@ -55,13 +57,13 @@ export class ContactWork {
 
   // ---- dispatch -------------------------------------------------------------------------
 
-  private async dispatch(e: ContactEvent): Promise<void> {
+  private async dispatch(e: ContactEvent, at: number): Promise<void> {
     if (this.app.isStopped) return;
     let rec = this.app.progress.load(e.contact.id);
     if (rec && rec.ownerTab !== this.app.deps.tabId) return; // another tab processes it
     if (!rec) {
       if (e.type === 'destroyed' || e.type === 'rejected' || e.type === 'missed') return;
-      rec = this.newRecord(e.contact);
+      rec = this.newRecord(e.contact, at);
       this.app.progress.save(rec);
     }
     this.showContact(rec);
@@ -71,13 +73,13 @@ export class ContactWork {
         return this.offered(rec);
       case 'accepted':
         await this.offered(rec);
-        rec.acceptedAtMs ??= this.now();
+        rec.acceptedAtMs ??= at;
         this.save(rec);
         return this.accepted(rec);
       case 'connected':
         await this.offered(rec);
-        rec.acceptedAtMs ??= this.now();
-        rec.connectedAtMs ??= this.now();
+        rec.acceptedAtMs ??= at;
+        rec.connectedAtMs ??= at;
         this.save(rec);
         patchContact(this.app.store, rec.id, { phase: 'connected' });
         await this.accepted(rec);
@@ -87,7 +89,7 @@ export class ContactWork {
         return this.dropped(rec);
       case 'ended':
         await this.offered(rec);
-        rec.endedAtMs ??= this.now();
+        rec.endedAtMs ??= at;
         this.save(rec);
         patchContact(this.app.store, rec.id, { phase: 'ended' });
         return this.ended(rec);
@@ -102,7 +104,7 @@ export class ContactWork {
     }
   }
 
-  private newRecord(c: ContactSnapshot): ContactRecord {
+  private newRecord(c: ContactSnapshot, at: number): ContactRecord {
     const settings = this.settings();
     return {
       id: c.id,
@@ -116,11 +118,12 @@ export class ContactWork {
       ticketId: null,
       userId: null,
       selectedUserId: null,
-      offeredAtMs: this.now(),
+      offeredAtMs: at,
       acceptedAtMs: null,
       connectedAtMs: null,
       endedAtMs: null,
       recordNotices: [],
+      inFlight: null,
       done: { warned: false, incomingPop: false, assigned: false, ticketPop: false, notesWritten: false, detailsWritten: false, finished: false },
       ownerTab: this.app.deps.tabId,
     };
@@ -315,7 +318,7 @@ export class ContactWork {
     if (requester.kind === 'user') requesterId = requester.userId;
     else if (requester.kind === 'agent') requesterId = agentId;
     else {
-      const user = await this.createUser(requester);
+      const user = await this.createUser(rec, requester);
       requesterId = user.id;
     }
     const settings = this.settings();
@@ -335,7 +338,11 @@ export class ContactWork {
       notices: rec.recordNotices,
     });
     void settings;
-    return gw.createTicket({
+    if (rec.inFlight === 'create_ticket') {
+      const found = (await gw.ticketsByExternalId(c.id)).find((t) => t.requesterId === requesterId);
+      if (found) return found;
+    }
+    return this.write(rec, 'create_ticket', () => gw.createTicket({
       requesterId,
       subject: ticketSubject(rec.direction, c.channel, party, rec.config.conversationTitle),
       noteHtml: summary.html,
@@ -344,19 +351,28 @@ export class ContactWork {
       customFields,
       externalId: c.id,
       voiceVia: c.channel === 'voice' ? (rec.direction === 'outbound' ? 46 : 45) : null,
-    });
+    }));
   }
 
-  private async createUser(r: Extract<Requester, { kind: 'new_user' }>): Promise<UserFact> {
+  private async createUser(rec: ContactRecord, r: Extract<Requester, { kind: 'new_user' }>): Promise<UserFact> {
     const name = r.name?.trim() || (r.phone ? formatForDisplay(r.phone) : null) || r.email || 'Unknown customer';
-    return this.app.gateway.createUser({ name, phone: r.phone, email: r.email }, async () => {
-      // Only a user with this exact data made moments ago can be ours; search may lag, so this
-      // is a best effort that errs towards a visible duplicate rather than a lost contact.
-      const q = r.email ? `email:${r.email}` : r.phone ? `phone:*${digits(r.phone)}` : null;
-      if (!q) return null;
-      const users = await this.app.gateway.searchUsers(q);
-      return users.find((u) => u.name === name) ?? null;
-    });
+    const externalId = `amazon-connect:${rec.id}`;
+    // Another instance (a reload, another tab) may have sent this write without seeing its answer.
+    if (rec.inFlight === 'create_user') {
+      const found = await this.app.gateway.userByExternalId(externalId);
+      if (found) return found;
+    }
+    return this.write(rec, 'create_user', () => this.app.gateway.createUser({ name, phone: r.phone, email: r.email, externalId }));
+  }
+
+  /** Records that a write is under way, so whoever resumes this contact checks before repeating it. */
+  private async write<T>(rec: ContactRecord, kind: NonNullable<ContactRecord['inFlight']>, fn: () => Promise<T>): Promise<T> {
+    rec.inFlight = kind;
+    this.save(rec);
+    const out = await fn();
+    rec.inFlight = null;
+    this.save(rec);
+    return out;
   }
 
   private async brandFor(rec: ContactRecord): Promise<number | null> {
@@ -508,8 +524,10 @@ export class ContactWork {
     const gw = this.app.gateway;
     try {
       if (!rec.done.notesWritten && rec.recordNotices.length) {
-        const marker = `Contact ID: ${rec.id}`;
-        await gw.addPrivateNote(ticketId, renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>`, marker);
+        const marker = `Agent notifications for contact ${rec.id}`;
+        if (!(rec.inFlight === 'notes' && (await gw.commentAlreadyAdded(ticketId, marker)))) {
+          await this.write(rec, 'notes', () => gw.addPrivateNote(ticketId, renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>`, marker));
+        }
         rec.done.notesWritten = true;
         this.save(rec);
       }
@@ -527,12 +545,16 @@ export class ContactWork {
           agentId: this.agentId(),
           recordingUrl: recordingUrl(this.settings().ccpUrl, rec.id),
         });
-        await gw.addVoiceComment(ticketId, data, data.started_at);
+        if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, data.started_at)))) {
+          await this.write(rec, 'details', () => gw.addVoiceComment(ticketId, data, data.started_at));
+        }
       } else if (c.channel === 'chat' && rec.config.chatTranscript) {
         const items = await this.app.deps.connect.getTranscript(rec.id);
         const marker = `Chat transcript, contact ${rec.id}`;
         const t = renderChatTranscript(items);
-        await gw.addPrivateNote(ticketId, `<p><strong>${marker}</strong></p>${t.html}`, marker);
+        if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, marker)))) {
+          await this.write(rec, 'details', () => gw.addPrivateNote(ticketId, `<p><strong>${marker}</strong></p>${t.html}`, marker));
+        }
       }
       rec.done.detailsWritten = true;
       this.save(rec);

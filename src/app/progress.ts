@@ -35,6 +35,8 @@ export interface ContactRecord {
   endedAtMs: number | null;
   /** Notices to record in the ticket's "Agent notifications" note. */
   recordNotices: string[];
+  /** A write sent but not yet answered: whoever resumes the contact checks it before repeating. */
+  inFlight: 'create_user' | 'create_ticket' | 'notes' | 'details' | null;
   /** Work already done; each flag is set right after its write succeeded. */
   done: {
     warned: boolean;

@@ -59,6 +59,8 @@ export class StreamsAdapter implements ConnectPort {
   private agentHandlers: ((p: RoutingProfile, name: string) => void)[] = [];
   private contacts = new Map<string, { c: SLContact; seen: Set<Milestone>; onHold: boolean }>();
   private agent: SLAgent | null = null;
+  private early: ContactEvent[] = [];
+  private profile: { profile: RoutingProfile; name: string } | null = null;
 
   constructor(private readonly streams: StreamsLike) {
     streams.agent((agent) => {
@@ -69,6 +71,7 @@ export class StreamsAdapter implements ConnectPort {
         queues: p.queues.filter((q) => q.name).map((q) => ({ name: q.name as string, arn: q.queueARN })),
         defaultOutboundQueue: p.defaultOutboundQueue?.name ? { name: p.defaultOutboundQueue.name, arn: p.defaultOutboundQueue.queueARN } : null,
       };
+      this.profile = { profile, name: agent.getName() };
       for (const h of this.agentHandlers) h(profile, agent.getName());
     });
     streams.contact((c) => this.track(c));
@@ -76,10 +79,16 @@ export class StreamsAdapter implements ConnectPort {
 
   onContactEvent(handler: (event: ContactEvent) => void): void {
     this.handlers.push(handler);
+    // Contacts Streams reported before anyone listened (existing ones after a reload, or new
+    // ones while the app was still reading its settings) are handed over now, in order.
+    const early = this.early;
+    this.early = [];
+    for (const e of early) handler(e);
   }
 
   onAgentReady(handler: (profile: RoutingProfile, agentName: string) => void): void {
     this.agentHandlers.push(handler);
+    if (this.profile) handler(this.profile.profile, this.profile.name);
   }
 
   dial(number: string, queueArn: string | null): Promise<void> {
@@ -119,6 +128,7 @@ export class StreamsAdapter implements ConnectPort {
   }
 
   private emit(e: ContactEvent): void {
+    if (this.handlers.length === 0) this.early.push(e);
     for (const h of this.handlers) h(e);
   }
 

@@ -80,6 +80,8 @@ export interface NewUser {
   name: string;
   phone: string | null;
   email: string | null;
+  /** Marks the user as made for this contact, so a retry or another tab can find it live. */
+  externalId: string;
 }
 
 const ROLES = new Set(['end-user', 'agent', 'admin']);
@@ -159,15 +161,35 @@ export class ZendeskGateway {
   }
 
   /** Creates an end user; a retry after an unknown outcome first looks for the user it may have made. */
-  async createUser(user: NewUser, findExisting: () => Promise<UserFact | null>): Promise<UserFact> {
-    const body = { user: { name: user.name, role: 'end-user', ...(user.phone ? { phone: user.phone } : {}), ...(user.email ? { email: user.email } : {}) } };
+  async createUser(user: NewUser): Promise<UserFact> {
+    const body = {
+      user: {
+        name: user.name,
+        role: 'end-user',
+        external_id: user.externalId,
+        ...(user.phone ? { phone: user.phone } : {}),
+        ...(user.email ? { email: user.email } : {}),
+      },
+    };
     const res = await this.http.write<{ user: UserJson }>('POST', '/api/v2/users.json', body, {
       verify: async () => {
-        const found = await findExisting();
+        const found = await this.userByExternalId(user.externalId);
         return found ? { user: { ...found } } : null;
       },
     });
     return toUserFact(res.user);
+  }
+
+  /** Exact, live lookup (not search, which lags behind new records). */
+  async userByExternalId(externalId: string): Promise<UserFact | null> {
+    const res = await this.http.get<{ users: UserJson[] }>(`/api/v2/users/search.json?external_id=${enc(externalId)}`);
+    const u = res.users[0];
+    return u ? toUserFact(u) : null;
+  }
+
+  /** A comment carrying `marker` is already on the ticket (a write whose answer was lost). */
+  commentAlreadyAdded(ticketId: number, marker: string): Promise<boolean> {
+    return this.commentExists(ticketId, marker).then((x) => x === true);
   }
 
   async updateUser(id: number, changes: { phone?: string; user_fields?: Record<string, string> }): Promise<void> {

@@ -207,6 +207,15 @@ describe('malformed scenarios: one clear line', () => {
     ],
     ['a field of another action', mutate((d) => d.steps.push({ action: 'reload', ticket: 700 })), 'bad.json: steps[4].ticket: only "view" and "dial" actions have this field'],
     ['dial without number', mutate((d) => d.steps.push({ action: 'dial', ticket: 700 })), 'bad.json: steps[4].number: required field missing'],
+    [
+      'an event for an agent the contact was not offered to',
+      mutate((d) => {
+        d.zendesk.users.push({ id: 2, name: 'Bob', role: 'admin' });
+        d.agents.push({ name: 'bob', zendesk_user_id: 2, routing_profile: { name: 'B', queues: ['General'] } });
+        d.steps.push({ agent: 'bob', contact: 'c1', event: 'accepted' });
+      }),
+      'bad.json: steps[4]: contact "c1" was never offered to agent "bob" (no earlier "incoming" or "dialing" event of it for this agent)',
+    ],
     ['unknown agent', mutate((d) => (d.steps[1].agent = 'bob')), 'bad.json: steps[1].agent: no agent named "bob" (agents: "priya")'],
     ['tab 0', mutate((d) => (d.steps[1].tab = 0)), 'bad.json: steps[1].tab: must be at least 1, got 0'],
     [

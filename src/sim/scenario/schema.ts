@@ -389,7 +389,7 @@ export type FaultSpec = z.output<typeof FaultSpecSchema>;
 export const FaultStepSchema = strict({ ...stepCommon, fault: FaultSpecSchema });
 
 const STEP_KINDS = ['contact', 'action', 'zendesk', 'fault'] as const;
-type StepKind = (typeof STEP_KINDS)[number];
+export type StepKind = (typeof STEP_KINDS)[number];
 
 type RawContactStep = z.output<typeof ContactStepSchema>;
 type RawActionStep = z.output<typeof ActionStepSchema>;

@@ -56,7 +56,12 @@ export class FakeZafClient implements ZafClient {
 
   async request(options: ZafRequestOptions): Promise<ZafResponse> {
     const { clock, latencyMs } = this.o;
-    if (latencyMs > 0) await clock.sleep(latencyMs);
+    // A closed or reloaded page never sees an answer; a request it sent on the way out may
+    // still have reached Zendesk (half the latency there, half back).
+    const gone = () => new Promise<never>(() => undefined);
+    if (this.closed) return gone();
+    await clock.sleep(latencyMs / 2);
+    if (this.closed) return gone();
     let body: unknown;
     if (options.data !== undefined) {
       try {
@@ -67,6 +72,8 @@ export class FakeZafClient implements ZafClient {
     }
     const res = this.o.backend.handle({ method: options.type, url: options.url, body, asUserId: this.o.currentUser.id });
     const path = options.url.split('?')[0] ?? options.url;
+    await clock.sleep(latencyMs / 2);
+    if (this.closed) return gone();
     this.o.recorder.request({ method: options.type, path, status: res.status, atMs: clock.nowMs() });
     const out: ZafResponse = {
       status: res.status,

@@ -89,36 +89,38 @@ export function parseQuery(q: string): ParsedQuery {
 
 // ---- value comparison -------------------------------------------------------------------
 
-const globCache = new Map<string, RegExp>();
+/** Compiles `*` patterns once per search (no state outlives a search). */
+class Globs {
+  private readonly cache = new Map<string, RegExp>();
 
-function globRegExp(pattern: string, whole: boolean): RegExp {
-  const cacheKey = `${whole ? 'w' : 'c'}${pattern}`;
-  let re = globCache.get(cacheKey);
-  if (!re) {
-    const body = pattern
-      .toLowerCase()
-      .split('*')
-      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    re = new RegExp(whole ? `^${body}$` : body, 's');
-    if (globCache.size > 1000) globCache.clear();
-    globCache.set(cacheKey, re);
+  get(pattern: string, whole: boolean): RegExp {
+    const cacheKey = `${whole ? 'w' : 'c'}${pattern}`;
+    let re = this.cache.get(cacheKey);
+    if (!re) {
+      const body = pattern
+        .toLowerCase()
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+      re = new RegExp(whole ? `^${body}$` : body, 's');
+      this.cache.set(cacheKey, re);
+    }
+    return re;
   }
-  return re;
 }
 
 /** Case-insensitive equality, with `*` wildcards. */
-function textEq(stored: unknown, value: string): boolean {
+function textEq(stored: unknown, value: string, g: Globs): boolean {
   if (stored === null || stored === undefined) return false;
-  if (Array.isArray(stored)) return stored.some((s) => textEq(s, value));
+  if (Array.isArray(stored)) return stored.some((s) => textEq(s, value, g));
   const s = String(stored).toLowerCase();
-  if (value.includes('*')) return globRegExp(value, true).test(s);
+  if (value.includes('*')) return g.get(value, true).test(s);
   return s === value.toLowerCase();
 }
 
-function textContains(stored: string | null | undefined, value: string): boolean {
+function textContains(stored: string | null | undefined, value: string, g: Globs): boolean {
   if (!stored) return false;
-  if (value.includes('*')) return globRegExp(value, false).test(stored.toLowerCase());
+  if (value.includes('*')) return g.get(value, false).test(stored.toLowerCase());
   return stored.toLowerCase().includes(value.toLowerCase());
 }
 
@@ -133,10 +135,10 @@ function phoneMatches(storedDigits: string, value: string): boolean {
   return storedDigits === digits;
 }
 
-function nameMatches(name: string, value: string, quoted: boolean): boolean {
+function nameMatches(name: string, value: string, quoted: boolean, g: Globs): boolean {
   if (quoted) return name.toLowerCase() === value.toLowerCase();
-  if (textEq(name, value)) return true;
-  return name.split(/\s+/).some((w) => textEq(w, value));
+  if (textEq(name, value, g)) return true;
+  return name.split(/\s+/).some((w) => textEq(w, value, g));
 }
 
 function numEq(stored: number | null, value: string): boolean {
@@ -203,8 +205,9 @@ function statusMatches(status: string, op: Op, value: string): boolean {
 
 // ---- matching one record ----------------------------------------------------------------
 
-export interface MatchContext {
+interface MatchContext {
   nowMs: number;
+  globs: Globs;
   userEmail(id: number): string | null | undefined;
 }
 
@@ -212,23 +215,23 @@ function matchUserTerm(u: UserState, t: SearchTerm, ctx: MatchContext): boolean 
   const v = t.value;
   switch (t.key) {
     case null: {
-      if (textContains(u.name, v) || textContains(u.email, v)) return true;
+      if (textContains(u.name, v, ctx.globs) || textContains(u.email, v, ctx.globs)) return true;
       const digits = digitsOf(v);
       return digits.length >= 3 && /^[\d\s+().-]+$/.test(v) && u.phoneDigits.includes(digits);
     }
     case 'name':
-      return nameMatches(u.name, v, t.quoted);
+      return nameMatches(u.name, v, t.quoted, ctx.globs);
     case 'email':
-      return textEq(u.email, v);
+      return textEq(u.email, v, ctx.globs);
     case 'phone':
       return phoneMatches(u.phoneDigits, v);
     case 'role':
-      return textEq(u.role, v);
+      return textEq(u.role, v, ctx.globs);
     case 'external_id':
-      return textEq(u.external_id, v);
+      return textEq(u.external_id, v, ctx.globs);
     case 'tags':
     case 'tag':
-      return u.tags.some((tag) => textEq(tag, v));
+      return u.tags.some((tag) => textEq(tag, v, ctx.globs));
     case 'organization':
     case 'organization_id':
       return numEq(u.organization_id, v);
@@ -240,7 +243,7 @@ function matchUserTerm(u: UserState, t: SearchTerm, ctx: MatchContext): boolean 
       return dateMatches(u.updatedMs, t.op, v, ctx.nowMs);
     default:
       // A custom user field, searched by its key.
-      return Object.prototype.hasOwnProperty.call(u.user_fields, t.key) && textEq(u.user_fields[t.key], v);
+      return Object.prototype.hasOwnProperty.call(u.user_fields, t.key) && textEq(u.user_fields[t.key], v, ctx.globs);
   }
 }
 
@@ -248,10 +251,10 @@ function matchTicketTerm(tk: TicketState, t: SearchTerm, ctx: MatchContext): boo
   const v = t.value;
   switch (t.key) {
     case null:
-      return textContains(tk.subject, v) || textContains(tk.description, v) || String(tk.id) === v;
+      return textContains(tk.subject, v, ctx.globs) || textContains(tk.description, v, ctx.globs) || String(tk.id) === v;
     case 'requester':
     case 'requester_id':
-      return /^\d+$/.test(v) ? tk.requester_id === Number(v) : textEq(ctx.userEmail(tk.requester_id), v);
+      return /^\d+$/.test(v) ? tk.requester_id === Number(v) : textEq(ctx.userEmail(tk.requester_id), v, ctx.globs);
     case 'submitter':
     case 'submitter_id':
       return numEq(tk.submitter_id, v);
@@ -267,21 +270,21 @@ function matchTicketTerm(tk: TicketState, t: SearchTerm, ctx: MatchContext): boo
     case 'status':
       return statusMatches(tk.status, t.op, v);
     case 'subject':
-      return textContains(tk.subject, v);
+      return textContains(tk.subject, v, ctx.globs);
     case 'description':
     case 'comment':
-      return textContains(tk.description, v);
+      return textContains(tk.description, v, ctx.globs);
     case 'external_id':
-      return textEq(tk.external_id, v);
+      return textEq(tk.external_id, v, ctx.globs);
     case 'tags':
     case 'tag':
-      return tk.tags.some((tag) => textEq(tag, v));
+      return tk.tags.some((tag) => textEq(tag, v, ctx.globs));
     case 'ticket_type':
-      return textEq(tk.type, v);
+      return textEq(tk.type, v, ctx.globs);
     case 'priority':
-      return textEq(tk.priority, v);
+      return textEq(tk.priority, v, ctx.globs);
     case 'via':
-      return textEq(viaChannel(tk.via_id), v);
+      return textEq(viaChannel(tk.via_id), v, ctx.globs);
     case 'created':
     case 'created_at':
       return dateMatches(tk.createdMs, t.op, v, ctx.nowMs);
@@ -292,7 +295,7 @@ function matchTicketTerm(tk: TicketState, t: SearchTerm, ctx: MatchContext): boo
       const m = /^custom_field_(\d+)$/.exec(t.key);
       if (!m) return false;
       const f = tk.custom_fields.find((x) => x.id === Number(m[1]));
-      return !!f && textEq(f.value, v);
+      return !!f && textEq(f.value, v, ctx.globs);
     }
   }
 }
@@ -372,7 +375,7 @@ export function runSearch(data: ZendeskData, query: string, opts: SearchOptions)
     opts.allowed.filter((k) => parsed.kinds === null || parsed.kinds.has(k)),
   );
   const at = data.searchTimeMs();
-  const ctx: MatchContext = { nowMs: data.nowMs(), userEmail: (id) => data.users.live(id)?.email };
+  const ctx: MatchContext = { nowMs: data.nowMs(), globs: new Globs(), userEmail: (id) => data.users.live(id)?.email };
   const hits: SearchHit[] = [];
   if (kinds.includes('user')) {
     const ids = userCandidates(data, parsed.terms) ?? data.users.ids();
