@@ -213,14 +213,15 @@ export class ScenarioWorld {
         if ('ticket' in s && s.ticket !== undefined) this.view(tab, 'ticket', s.ticket);
         else if ('user' in s && s.user !== undefined) this.view(tab, 'user', s.user);
         return;
+      // Clicks start work that takes simulated time: the clock runs on while it happens.
       case 'create_ticket':
-        await tab.app.createTicket(s.contact);
+        void tab.app.createTicket(s.contact);
         return;
       case 'attach_to_current':
-        await tab.app.attachToCurrent(s.contact);
+        void tab.app.attachToCurrent(s.contact);
         return;
       case 'no_ticket':
-        await tab.app.noTicket(s.contact);
+        void tab.app.noTicket(s.contact);
         return;
       case 'dial':
         if (s.ticket === undefined && s.user === undefined) {
@@ -279,7 +280,7 @@ export class ScenarioWorld {
       recorder: {
         request: (r) => this.report.requests.push({ ...this.origin(name, tabNo), method: r.method, path: r.path, status: r.status, at_ms: r.atMs - this.startMs }),
         pop: (kind, id) => {
-          this.report.pops.push({ ...this.origin(name, tabNo), kind, id });
+          this.report.pops.push({ ...this.origin(name, tabNo), kind, id, at_ms: this.clock.nowMs() - this.startMs });
           // A pop brings that record to the front: its sidebar reports it as viewed.
           const t = a.tabs.get(tabNo);
           if (t) this.view(t, kind, id);

@@ -41,8 +41,8 @@ function report(): SimReport {
       },
     ],
     pops: [
-      { ...origin, step: 0, kind: 'user', id: 20 },
-      { ...origin, step: 1, kind: 'ticket', id: 701 },
+      { ...origin, step: 0, kind: 'user', id: 20, at_ms: 0 },
+      { ...origin, step: 1, kind: 'ticket', id: 701, at_ms: 4000 },
     ],
     notifications: [{ ...origin, step: 1, level: 'info', text: 'Ticket 701 created for Tom Baker' }],
     contacts: [{ id: 'c1', agent: 'priya', mode: 'auto', ticket_id: 701, user_id: 20 }],

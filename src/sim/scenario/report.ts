@@ -49,6 +49,8 @@ export interface ReportOrigin {
 export interface ReportPop extends ReportOrigin {
   kind: 'ticket' | 'user';
   id: number;
+  /** Simulated ms since zendesk.start at which the pop happened (an addition to FORMAT.md). */
+  at_ms: number;
 }
 
 export interface ReportNotification extends ReportOrigin {

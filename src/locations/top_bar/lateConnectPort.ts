@@ -1,0 +1,51 @@
+// The controller is built (and started) before Streams exists, because the CCP's container is
+// rendered by the controller's own UI. This port takes the controller's subscriptions and hands
+// them to the real StreamsAdapter the moment it is attached, which happens synchronously right
+// after initCCP: before the CCP can report any agent or contact.
+import type { ChatTranscriptItem, ConnectPort, ContactEvent, RoutingProfile } from '../../connect/types';
+
+export class LateConnectPort implements ConnectPort {
+  private target: ConnectPort | null = null;
+  private contactHandlers: ((event: ContactEvent) => void)[] = [];
+  private agentHandlers: ((profile: RoutingProfile, agentName: string) => void)[] = [];
+
+  attach(target: ConnectPort): void {
+    if (this.target) throw new Error('LateConnectPort is attached already');
+    this.target = target;
+    for (const h of this.contactHandlers) target.onContactEvent(h);
+    for (const h of this.agentHandlers) target.onAgentReady(h);
+    this.contactHandlers = [];
+    this.agentHandlers = [];
+  }
+
+  get attached(): boolean {
+    return this.target !== null;
+  }
+
+  onContactEvent(handler: (event: ContactEvent) => void): void {
+    if (this.target) this.target.onContactEvent(handler);
+    else this.contactHandlers.push(handler);
+  }
+
+  onAgentReady(handler: (profile: RoutingProfile, agentName: string) => void): void {
+    if (this.target) this.target.onAgentReady(handler);
+    else this.agentHandlers.push(handler);
+  }
+
+  dial(number: string, queueArn: string | null): Promise<void> {
+    if (!this.target) return Promise.reject(new Error('The Contact Control Panel is not running.'));
+    return this.target.dial(number, queueArn);
+  }
+
+  focusContact(contactId: string): void {
+    this.target?.focusContact(contactId);
+  }
+
+  getTranscript(contactId: string): Promise<ChatTranscriptItem[]> {
+    return this.target ? this.target.getTranscript(contactId) : Promise.resolve([]);
+  }
+
+  contactDurationSeconds(contactId: string): number | null {
+    return this.target ? this.target.contactDurationSeconds(contactId) : null;
+  }
+}

@@ -1,0 +1,85 @@
+// The top bar pane (340 px wide): status, the active contacts with their queue and assignment
+// buttons, messages, the Contact Control Panel itself, the outbound queue and a dial box.
+// Reads the controller's store; every action goes through the controller.
+import type { ReactNode, Ref } from 'react';
+import { useStore } from 'zustand';
+import styled from 'styled-components';
+import type { AppController } from '../app/controller';
+import { t } from '../i18n';
+import { ContactList } from './ContactCard';
+import { DialBox } from './DialBox';
+import { Notices } from './Notices';
+import { OutboundQueue } from './OutboundQueue';
+import { StatusArea } from './StatusArea';
+import { space } from './layout';
+
+export interface TopBarProps {
+  app: AppController;
+  /** Receives the element Streams puts the CCP iframe in. */
+  ccpContainerRef?: Ref<HTMLDivElement>;
+  /** Rendered instead of the CCP container (the playground's simulated CCP). */
+  ccpSlot?: ReactNode;
+}
+
+const Pane = styled.main`
+  box-sizing: border-box;
+  display: flex;
+  flex-direction: column;
+  gap: ${space('sm')};
+  width: 100%;
+  max-width: 100%;
+  min-height: 100vh;
+  padding: ${space('xs')};
+  overflow-x: hidden;
+  overflow-wrap: anywhere;
+`;
+
+/** Streams sizes its iframe to 100% of this box; Amazon's smallest supported CCP is 320 × 460. */
+const CcpBox = styled.div`
+  flex: 1 0 auto;
+  display: flex;
+  flex-direction: column;
+  min-height: 465px;
+  width: 100%;
+
+  &[hidden] {
+    display: none;
+  }
+
+  & > iframe {
+    flex: 1 0 auto;
+    width: 100%;
+    min-height: 465px;
+    border: 0;
+  }
+`;
+
+const Tools = styled.div`
+  display: flex;
+  flex-direction: column;
+  gap: ${space('xs')};
+`;
+
+export function TopBar({ app, ccpContainerRef, ccpSlot }: TopBarProps) {
+  const ccpKind = useStore(app.store, (s) => s.ccp.kind);
+  const noCcp = ccpKind === 'settings_error';
+
+  return (
+    <Pane>
+      <StatusArea app={app} />
+      <ContactList app={app} />
+      <Notices app={app} />
+      {ccpSlot !== undefined ? (
+        <div hidden={noCcp}>{ccpSlot}</div>
+      ) : (
+        <CcpBox ref={ccpContainerRef} role="region" aria-label={t('ccp.label')} hidden={noCcp} data-testid="ccp-container" />
+      )}
+      {!noCcp && (
+        <Tools>
+          <OutboundQueue app={app} />
+          <DialBox app={app} />
+        </Tools>
+      )}
+    </Pane>
+  );
+}
