@@ -97,7 +97,7 @@ export function ScenarioBar() {
           >
             Next step
           </Button>
-          <Button size="small" isPrimary data-testid="run-to-end" disabled={session.busy && session.reportJson === null && session.nextStep >= total} onClick={() => void session.runToEnd()}>
+          <Button size="small" isPrimary data-testid="run-to-end" onClick={() => void session.runToEnd()}>
             Run to end
           </Button>
           <Button size="small" isBasic data-testid="reset-scenario" onClick={() => void session.load(session.scenario, session.label, session.speed)}>

@@ -15,13 +15,14 @@ import { directionOf } from '../domain/render/format';
 import { decideInboundVoice, needsRecentTicketLookup, requestedTicketWithoutLookup } from '../domain/rules/inboundVoice';
 import { decideAtEndWithoutTicket, endWithoutTicketNotice, resolveAttachToCurrent, resolveCreateTicket } from '../domain/rules/manual';
 import { decideOutboundVoice, type OutboundOrigin } from '../domain/rules/outboundVoice';
+import { decideTransfer, transferUsesFirstLeg } from '../domain/rules/transfer';
 import { parseTicketNumber } from '../domain/rules/tickets';
 import { chooseBrand } from '../domain/brand';
 import { recordingUrl } from '../domain/recording';
 import type { Assignment, CallerFact, Decision, Notice, Requester, RequestedTicketFact, TicketFact, UserFact } from '../domain/types';
 import type { ContactEvent, ContactSnapshot } from '../connect/types';
 import { agentMessage } from '../zendesk/errors';
-import type { TicketDetails } from '../zendesk/gateway';
+import { connectExternalId, externalIdIsOurs, type TicketDetails } from '../zendesk/gateway';
 import type { AppController, ContactOutcome } from './controller';
 import type { ContactRecord } from './progress';
 import { patchContact, type ContactView, type Viewing } from './store';
@@ -123,6 +124,7 @@ export class ContactWork {
       connectedAtMs: null,
       endedAtMs: null,
       recordNotices: [],
+      attachTicket: null,
       inFlight: null,
       done: { warned: false, incomingPop: false, assigned: false, ticketPop: false, notesWritten: false, detailsWritten: false, finished: false },
       ownerTab: this.app.deps.tabId,
@@ -202,6 +204,13 @@ export class ContactWork {
       if (origin.kind === 'user') rec.userId = origin.userId;
       return decideOutboundVoice({ config: rec.config, origin, callee });
     }
+    if (isLaterLeg(c) && transferUsesFirstLeg(rec.config)) {
+      const first = await this.ticketOfContact(c.initialContactId);
+      if (first) rec.userId = first.requesterId;
+      rec.attachTicket = first;
+      rec.caller = { kind: 'unrecognised', number: c.customerEndpoint, email: null, name: null };
+      return decideTransfer({ config: rec.config, channel: c.channel === 'chat' ? 'chat' : 'voice', firstLegTicket: first });
+    }
     const requestedP: Promise<RequestedTicketFact> = (async () => {
       const known = requestedTicketWithoutLookup(rec.config);
       if (known) return known;
@@ -220,6 +229,8 @@ export class ContactWork {
       recentTicket = tickets.find((t) => t.status !== 'closed') ?? null;
     }
     const decision = decideInboundVoice({ config: rec.config, caller, requestedTicket, recentTicket, nowMs: this.now() });
+    const attachTo = decision.assignment.kind === 'attach' ? decision.assignment.ticketId : null;
+    rec.attachTicket = [requestedTicket.kind === 'found' ? requestedTicket.ticket : null, recentTicket].find((t) => t && t.id === attachTo) as TicketDetails | null ?? null;
     if (requestedTicket.kind === 'found' && decision.assignment.kind === 'attach') rec.userId = requestedTicket.ticket.requesterId;
     if (recentTicket && decision.assignment.kind === 'attach' && decision.assignment.ticketId === recentTicket.id) rec.userId = recentTicket.requesterId;
     return decision;
@@ -243,6 +254,7 @@ export class ContactWork {
     const ticket = m ? await this.app.gateway.getTicket(Number(m[1])) : null;
     if (ticket && ticket.status !== 'closed') {
       rec.userId = ticket.requesterId;
+      rec.attachTicket = ticket;
       return { mode: rec.config.mode, pop: { kind: 'ticket', id: ticket.id }, assignment: { kind: 'attach', ticketId: ticket.id }, notices: [], selectedUserId: ticket.requesterId };
     }
     const why = m
@@ -285,6 +297,7 @@ export class ContactWork {
         rec.done.notesWritten = true;
       } else if (a.kind === 'attach') {
         rec.ticketId = a.ticketId;
+        await this.markAttachedTicket(rec, a.ticketId);
       } else {
         return;
       }
@@ -308,6 +321,26 @@ export class ContactWork {
     } finally {
       patchContact(this.app.store, rec.id, { busy: false });
     }
+  }
+
+  /**
+   * An existing ticket the contact was attached to gets the chain's external id, so a transfer
+   * or another agent's leg finds it at once; agent notifications ride in the same request.
+   */
+  private async markAttachedTicket(rec: ContactRecord, ticketId: number): Promise<void> {
+    const want = connectExternalId(rec.snapshot.initialContactId);
+    const ticket = rec.attachTicket?.id === ticketId ? rec.attachTicket : await this.app.gateway.getTicket(ticketId);
+    if (!ticket) return;
+    const retag = ticket.externalId !== want && externalIdIsOurs(ticket.externalId);
+    const marker = `Agent notifications for contact ${rec.id}`;
+    const notes = rec.recordNotices.length ? renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>` : null;
+    if (!retag && !notes) return;
+    if (retag) {
+      await this.write(rec, 'notes', () => this.app.gateway.markTicketForContact(ticketId, want, notes));
+    } else if (notes) {
+      await this.write(rec, 'notes', () => this.app.gateway.addPrivateNote(ticketId, notes, marker));
+    }
+    if (notes) rec.done.notesWritten = true;
   }
 
   private async createTicket(rec: ContactRecord, requester: Requester): Promise<TicketDetails> {
@@ -339,7 +372,7 @@ export class ContactWork {
     });
     void settings;
     if (rec.inFlight === 'create_ticket') {
-      const found = (await gw.ticketsByExternalId(c.id)).find((t) => t.requesterId === requesterId);
+      const found = (await gw.ticketsByExternalId(connectExternalId(c.initialContactId))).find((t) => t.requesterId === requesterId);
       if (found) return found;
     }
     return this.write(rec, 'create_ticket', () => gw.createTicket({
@@ -349,7 +382,7 @@ export class ContactWork {
       brandId,
       tags: ticketTags(c.channel, c.initiation),
       customFields,
-      externalId: c.id,
+      externalId: connectExternalId(c.initialContactId),
       voiceVia: c.channel === 'voice' ? (rec.direction === 'outbound' ? 46 : 45) : null,
     }));
   }
@@ -441,6 +474,7 @@ export class ContactWork {
         return;
       }
       fresh.userId = ticket?.requesterId ?? null;
+      fresh.attachTicket = ticket;
       await this.assign(fresh, { kind: 'attach', ticketId: r.ticketId });
       if (r.addPhoneToUser !== null) await this.addPhone(fresh, r.addPhoneToUser, null);
       if (fresh.endedAtMs !== null) await this.writeDetails(fresh);
@@ -614,8 +648,9 @@ export class ContactWork {
 
   /** The ticket of a contact chain, found by the external id the app gave it (live, no search lag). */
   private async ticketOfContact(initialContactId: string): Promise<TicketDetails | null> {
-    const tickets = await this.app.gateway.ticketsByExternalId(initialContactId);
-    return tickets[0] ?? null;
+    const tickets = await this.app.gateway.ticketsByExternalId(connectExternalId(initialContactId));
+    // Several (a forced transfer made its own): the newest is the one the chain is on now.
+    return tickets.sort((a, b) => b.createdAtMs - a.createdAtMs)[0] ?? null;
   }
 
   // ---- small helpers --------------------------------------------------------------------------
@@ -679,6 +714,11 @@ export class ContactWork {
   private now(): number {
     return this.app.deps.clock.nowMs();
   }
+}
+
+/** A transferred contact, or another agent's leg of a multi-party call. */
+function isLaterLeg(c: ContactSnapshot): boolean {
+  return c.initiation === 'transfer' || c.initiation === 'queue_transfer' || (c.initialContactId !== c.id && c.initiation !== 'outbound');
 }
 
 function digits(n: string): string {

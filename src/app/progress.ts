@@ -4,6 +4,7 @@
 import type { ContactConfig } from '../domain/config';
 import type { AssignmentMode, CallerFact, Decision } from '../domain/types';
 import type { ContactSnapshot } from '../connect/types';
+import type { TicketDetails } from '../zendesk/gateway';
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -35,6 +36,8 @@ export interface ContactRecord {
   endedAtMs: number | null;
   /** Notices to record in the ticket's "Agent notifications" note. */
   recordNotices: string[];
+  /** The existing ticket the rules chose to attach to, as read (saves reading it again). */
+  attachTicket: TicketDetails | null;
   /** A write sent but not yet answered: whoever resumes the contact checks it before repeating. */
   inFlight: 'create_user' | 'create_ticket' | 'notes' | 'details' | null;
   /** Work already done; each flag is set right after its write succeeded. */

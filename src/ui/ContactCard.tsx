@@ -23,6 +23,14 @@ const Customer = styled(Span)`
   overflow-wrap: anywhere;
 `;
 
+function Subtle({ children }: { children: string }) {
+  return (
+    <SM tag="span">
+      <Span hue="grey">{children}</Span>
+    </SM>
+  );
+}
+
 function channelText(c: ContactView): string {
   return t(`contact.channel.${c.channel}.${c.direction}` as MessageKey);
 }
@@ -47,9 +55,7 @@ export function ContactCard({ app, contact }: { app: AppController; contact: Con
         <Row>
           <ChannelIcon channel={c.channel} />
           <Span>{channel}</Span>
-          <SM tag="span" hue="grey">
-            {t(`contact.phase.${c.phase}` as MessageKey)}
-          </SM>
+          <Subtle>{t(`contact.phase.${c.phase}` as MessageKey)}</Subtle>
         </Row>
         <Customer isBold>{c.customerLabel}</Customer>
         {c.phase === 'ringing' && c.queue && <QueueName name={c.queue} />}
@@ -62,9 +68,7 @@ export function ContactCard({ app, contact }: { app: AppController; contact: Con
               {t('contact.ticket', { id: c.ticketId })}
             </Button>
           ) : (
-            <SM tag="span" hue="grey">
-              {t('contact.noTicketYet')}
-            </SM>
+            <Subtle>{t('contact.noTicketYet')}</Subtle>
           )}
         </Row>
         {c.awaitingAgent && (
@@ -101,8 +105,8 @@ export function ContactCard({ app, contact }: { app: AppController; contact: Con
           </Stack>
         )}
         {c.busy && (
-          <SM role="status" aria-live="polite" hue="grey">
-            {t('contact.busy')}
+          <SM role="status" aria-live="polite">
+            <Span hue="grey">{t('contact.busy')}</Span>
           </SM>
         )}
       </Stack>

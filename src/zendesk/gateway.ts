@@ -113,6 +113,21 @@ export function toTicketDetails(t: TicketJson): TicketDetails {
 
 const enc = encodeURIComponent;
 
+const EXTERNAL_ID_PREFIX = 'amazon-connect:';
+
+/**
+ * The external id the app gives a ticket (and a user it creates) for a Connect contact chain,
+ * so transfers, other legs, reloads and retries find it with a live lookup instead of search.
+ */
+export function connectExternalId(contactId: string): string {
+  return EXTERNAL_ID_PREFIX + contactId;
+}
+
+/** An external id the app may replace: none, or one it set itself for an earlier contact. */
+export function externalIdIsOurs(externalId: string | null): boolean {
+  return externalId === null || externalId === '' || externalId.startsWith(EXTERNAL_ID_PREFIX);
+}
+
 export class ZendeskGateway {
   private brands: Promise<BrandJson[]> | null = null;
   private ticketFields: Promise<TicketFieldJson[]> | null = null;
@@ -231,8 +246,10 @@ export class ZendeskGateway {
     });
   }
 
-  async setTicketFields(ticketId: number, fields: { custom_fields?: { id: number; value: string }[]; external_id?: string }): Promise<void> {
-    await this.http.write('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket: fields });
+  /** Marks a ticket as the one of a contact chain, with the agent notifications in the same request. */
+  async markTicketForContact(ticketId: number, externalId: string, noteHtml: string | null): Promise<void> {
+    const ticket = { external_id: externalId, ...(noteHtml ? { comment: { html_body: noteHtml, public: false } } : {}) };
+    await this.http.write('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket });
   }
 
   private async commentExists(ticketId: number, marker: string): Promise<true | null> {

@@ -1,1 +1,87 @@
-export {};
+// The top bar: the CCP, the contacts' assignment buttons, the outbound queue. One controller per
+// browser tab; Streams is started into the container the TopBar renders.
+import { createRoot } from 'react-dom/client';
+import { AppController } from '../../app/controller';
+import { browserStorage, MemoryStorage, type KeyValueStorage } from '../../app/progress';
+import { StreamsAdapter } from '../../connect/adapter';
+import { bootStreams } from '../../connect/streamsBoot';
+import type { Clock } from '../../domain/clock';
+import { parseSettings } from '../../domain/settings';
+import { setLocale } from '../../i18n';
+import { GardenRoot } from '../../ui/GardenRoot';
+import { OutsideZendesk } from '../../ui/OutsideZendesk';
+import { TopBar } from '../../ui/TopBar';
+import { initZafClient } from '../../zendesk/zafClient';
+import { LateConnectPort } from './lateConnectPort';
+import { claimTabId } from './tabId';
+
+const clock: Clock = {
+  nowMs: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+function storage(): KeyValueStorage {
+  try {
+    const ls = globalThis.localStorage;
+    const probe = 'acz.probe';
+    ls.setItem(probe, '1');
+    ls.removeItem(probe);
+    return browserStorage(ls);
+  } catch {
+    // Storage blocked in this frame: progress lives as long as the page.
+    return new MemoryStorage();
+  }
+}
+
+async function main(): Promise<void> {
+  const host = document.getElementById('root');
+  if (!host) return;
+  const root = createRoot(host);
+  const zaf = initZafClient();
+  if (!zaf) {
+    root.render(
+      <GardenRoot>
+        <OutsideZendesk />
+      </GardenRoot>,
+    );
+    return;
+  }
+
+  const [me, meta, tabId] = await Promise.all([zaf.get('currentUser'), zaf.metadata(), claimTabId()]);
+  setLocale(me.currentUser.locale);
+  const { settings, problems } = parseSettings(meta.settings);
+  const canBoot = settings.ccpUrl !== null && !problems.some((p) => p.setting === 'ccpUrl');
+
+  const port = new LateConnectPort();
+  const app = new AppController({ zaf, connect: port, clock, storage: storage(), tabId });
+  await app.start();
+
+  const unreachable = () => {
+    if (app.store.getState().ccp.kind !== 'ready') app.store.setState({ ccp: { kind: 'ccp_unreachable', origin: location.origin } });
+  };
+
+  // Streams goes into the container as soon as React has put it in the page (once per page).
+  const onCcpContainer = (node: HTMLDivElement | null) => {
+    if (!node || port.attached || !canBoot || node.dataset.booted) return;
+    node.dataset.booted = 'yes';
+    try {
+      const { streams, failed } = bootStreams(node, settings);
+      port.attach(new StreamsAdapter(streams));
+      void failed.then((reason) => {
+        console.warn(`[Amazon Connect for Zendesk] ${reason}`);
+        unreachable();
+      });
+    } catch (err) {
+      console.error(err);
+      unreachable();
+    }
+  };
+
+  root.render(
+    <GardenRoot>
+      <TopBar app={app} ccpContainerRef={onCcpContainer} />
+    </GardenRoot>,
+  );
+}
+
+void main().catch((err: unknown) => console.error('[Amazon Connect for Zendesk] the top bar could not start', err));

@@ -1,0 +1,31 @@
+// The playground page: `npm start`.
+import { createRoot } from 'react-dom/client';
+import { ThemeProvider } from '@zendeskgarden/react-theming';
+import { ToastProvider } from '@zendeskgarden/react-notifications';
+import { App } from './App';
+import { CATALOGUE, DEFAULT_ID } from './scenarios';
+import { PlaygroundSession } from './session';
+import { SessionContext } from './ui/useSession';
+import './playground.css';
+
+function boot(): void {
+  const first = CATALOGUE.find((e) => e.id === DEFAULT_ID)!.load();
+  if (!first.ok) throw new Error(`the built-in scenario is invalid: ${first.error}`);
+  const session = new PlaygroundSession(first.scenario, 'built-in default', 1);
+  // For poking around from the devtools console.
+  (window as unknown as { playground: PlaygroundSession }).playground = session;
+  const root = createRoot(document.getElementById('root')!);
+  void session.start().then(() =>
+    root.render(
+      <ThemeProvider>
+        <ToastProvider zIndex={1000}>
+          <SessionContext.Provider value={session}>
+            <App />
+          </SessionContext.Provider>
+        </ToastProvider>
+      </ThemeProvider>,
+    ),
+  );
+}
+
+boot();

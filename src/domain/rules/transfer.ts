@@ -1,0 +1,46 @@
+// Transfers and multi-party legs (end-user guide "Agent to agent call transfers", admin guide
+// "Enhanced Monitoring and Multi-party Calls", chat transfers): the leg goes on the ticket of
+// the first leg, found by the contact chain's initial contact id.
+//
+//   mode   | first leg's ticket found              | not found
+//   auto   | attach to it, pop it                  | switch to agent mode (warning)
+//   agent  | pop it, the agent attaches or creates | the agent searches (info)
+//   force  | ignore it: a new ticket for the customer (customer_number) — decided by the inbound rules
+import type { ContactConfig } from '../config';
+import type { Decision, TicketFact } from '../types';
+import { info, warning } from './notices';
+
+export interface TransferFacts {
+  config: ContactConfig;
+  channel: 'voice' | 'chat';
+  /** The first leg's ticket, or null when it cannot be found (not created yet, index lag, no permission). */
+  firstLegTicket: TicketFact | null;
+}
+
+/** Force mode does not look for the first leg's ticket at all: the inbound rules decide. */
+export function transferUsesFirstLeg(config: ContactConfig): boolean {
+  return config.mode !== 'force';
+}
+
+export function decideTransfer({ config, channel, firstLegTicket }: TransferFacts): Decision {
+  const what = channel === 'chat' ? 'chat' : 'call';
+  const usable = firstLegTicket && firstLegTicket.status !== 'closed' ? firstLegTicket : null;
+  if (usable) {
+    const pop = { kind: 'ticket', id: usable.id } as const;
+    if (config.mode === 'agent') {
+      return { mode: 'agent', pop, assignment: { kind: 'await_agent' }, notices: [], selectedUserId: usable.requesterId };
+    }
+    return { mode: config.mode, pop, assignment: { kind: 'attach', ticketId: usable.id }, notices: [], selectedUserId: usable.requesterId };
+  }
+  const why = firstLegTicket
+    ? `the ticket of the transferred ${what}, #${firstLegTicket.id}, is closed`
+    : `the ticket of the transferred ${what} was not found (it may not exist yet, or Zendesk has not indexed it)`;
+  const text = `Switched to manual assignment: ${why}. Ask the previous agent for the ticket number, open it and click Attach to current, or click Create ticket.`;
+  return {
+    mode: 'agent',
+    pop: null,
+    assignment: { kind: 'await_agent' },
+    notices: [config.mode === 'agent' ? info(text) : warning(text)],
+    selectedUserId: null,
+  };
+}
