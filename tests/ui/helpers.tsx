@@ -1,4 +1,5 @@
 // Shared by the UI tests: scenario worlds from the shared examples, and rendering inside Garden.
+import './jsdomSetup';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReactElement } from 'react';

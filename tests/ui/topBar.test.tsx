@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import './jsdomSetup';
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { TopBar } from '../../src/ui/TopBar';
@@ -23,8 +24,8 @@ describe('TopBar: queue notification on connecting', () => {
     await step(world, 0); // incoming from General
     const queue = screen.getByTestId('queue-name');
     expect(queue.textContent).toContain('General');
-    expect(screen.getByRole('group', { name: /Incoming call/ })).toBeTruthy();
-    expect(screen.getByText('Tom Baker')).toBeTruthy();
+    expect(screen.getByRole('group', { name: /^Incoming call: / })).toBeTruthy();
+    expect(screen.getByText('Ringing')).toBeTruthy();
 
     await step(world, 1); // accepted
     await step(world, 2); // connected
@@ -91,7 +92,7 @@ describe('TopBar: manual assignment', () => {
     const before = world.zendesk.snapshot().tickets.length;
     await act(async () => {
       fireEvent.click(create);
-      await world.clock.settle();
+      await world.clock.advanceTo(world.clock.nowMs() + 5000);
     });
     await waitFor(() => expect(world.zendesk.snapshot().tickets.length).toBe(before + 1));
     const created = world.zendesk.snapshot().tickets.find((t) => t.id !== 700)!;
@@ -246,7 +247,7 @@ describe('TopBar: outbound queue and dialling', () => {
     expect(call.disabled).toBe(false);
     await act(async () => {
       fireEvent.click(call);
-      await world.clock.settle();
+      await world.clock.advanceTo(world.clock.nowMs() + 5000);
     });
     await waitFor(() => expect(world.report.dials).toHaveLength(1));
     expect(world.report.dials[0]).toMatchObject({ number: '+44 7700 900123', queue: 'Billing' });

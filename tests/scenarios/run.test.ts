@@ -1,0 +1,300 @@
+// Runs every scenario file under tests/scenarios/** (recursively) and the five shared
+// examples through the app's real code, and checks each one:
+//   - files with an `expect` block: checkExpectations(...) must return no problems;
+//   - the shared examples (no expect block): the outcomes their README describes, in code;
+//   - every run: report.errors is empty.
+// Plus a few checks the expect form cannot state (a key that must be absent, external_id),
+// and one run of the CLI (`simulate`) for its output and its exit status on a bad file.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { asyncStepContext } from '../../src/sim/asyncStepContext';
+import { runScenario } from '../../src/sim/runner';
+import { checkExpectations, ScenarioExpectSchema, type ScenarioExpect } from '../../src/sim/scenario/expect';
+import { loadScenario } from '../../src/sim/scenario/load';
+import type { Scenario } from '../../src/sim/scenario/schema';
+import type { SimReport } from '../../src/sim/scenario/report';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '../..');
+const EXAMPLES = resolve(REPO, '../shared/scenarios/examples');
+const EXAMPLE_FILES = [
+  'inbound-recognised-auto.json',
+  'inbound-unrecognised-auto.json',
+  'inbound-anonymous-manual-create.json',
+  'inbound-recent-ticket.json',
+  'chat-customer-number.json',
+];
+
+function scenarioFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+function load(file: string): Scenario {
+  const r = loadScenario(relative(REPO, file), readFileSync(file, 'utf8'));
+  if (!r.ok) throw new Error(r.error);
+  return r.scenario;
+}
+
+async function run(scenario: Scenario): Promise<SimReport> {
+  return runScenario(scenario, { stepContext: asyncStepContext() });
+}
+
+function errorsOf(report: SimReport): string {
+  return report.errors.map((e) => `step ${e.step} (${e.agent}#${e.tab}): ${e.message}`).join('\n');
+}
+
+function createdTickets(report: SimReport, scenario: Scenario) {
+  const given = new Set(scenario.zendesk.tickets.map((t) => t.id));
+  return report.tickets.filter((t) => !given.has(t.id));
+}
+
+function voiceComments(report: SimReport) {
+  return report.tickets.flatMap((t) => t.comments.filter((c) => c.type === 'VoiceComment').map((c) => ({ ticket: t.id, data: c.data })));
+}
+
+// ---------------------------------------------------------------------------------------
+// What the expect form cannot say: a data key that must be absent, a ticket's external_id.
+
+type Extra = (report: SimReport, scenario: Scenario) => string[];
+
+const noRecordingUrl: Extra = (report) => {
+  const vcs = voiceComments(report);
+  if (vcs.length === 0) return ['expected a VoiceComment (without recording_url), found none'];
+  return vcs.filter((v) => 'recording_url' in v.data).map((v) => `ticket ${v.ticket}: VoiceComment has recording_url ${String(v.data.recording_url)}; expected none`);
+};
+const noVoiceComment: Extra = (report) =>
+  voiceComments(report).map((v) => `ticket ${v.ticket}: has a VoiceComment although voice_comment is "false"`);
+const hasRecordingUrl: Extra = (report) => {
+  const vcs = voiceComments(report);
+  if (vcs.length === 0) return ['expected a VoiceComment with a recording_url, found none'];
+  return vcs
+    .filter((v) => typeof v.data.recording_url !== 'string' || !/^https:\/\//.test(v.data.recording_url))
+    .map((v) => `ticket ${v.ticket}: VoiceComment recording_url is ${JSON.stringify(v.data.recording_url)}; expected an https link (download_recording defaults to true)`);
+};
+
+/** Extra checks by file name (tests/scenarios/voice). */
+const EXTRA: Record<string, Extra> = {
+  'attr-download-recording-false.json': noRecordingUrl,
+  'attr-call-recording-consent-optout.json': noRecordingUrl,
+  'attr-call-recording-consent-false.json': noRecordingUrl,
+  'attr-voice-comment-false.json': noVoiceComment,
+  'attr-voice-comment-false-attach.json': noVoiceComment,
+  'inbound-recognised-auto-request-budget.json': hasRecordingUrl,
+};
+
+/** Every ticket the app creates for a contact carries the Connect contact id as external_id. */
+const externalIdIsContactId: Extra = (report, scenario) => {
+  const contactIds = new Set(scenario.steps.flatMap((s) => ('contact' in s && typeof s.contact === 'string' ? [s.contact] : [])));
+  return createdTickets(report, scenario)
+    .filter((t) => !contactIds.has(String((t as { external_id?: unknown }).external_id)))
+    .map((t) => `ticket ${t.id}: external_id is ${JSON.stringify((t as { external_id?: unknown }).external_id)}; expected the Connect contact id (${[...contactIds].join(', ')})`);
+};
+
+// ---------------------------------------------------------------------------------------
+// Scenario files with expect blocks
+
+const files = scenarioFiles(HERE);
+
+describe('scenario files (tests/scenarios/**)', () => {
+  it('finds scenario files', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  for (const file of files) {
+    const label = relative(HERE, file);
+    it(label, async () => {
+      const scenario = load(file);
+      const report = await run(scenario);
+      const problems = checkExpectations(scenario.expect, report, scenario);
+      const extra = EXTRA[basename(file)];
+      if (extra) problems.push(...extra(report, scenario));
+      if (label.startsWith('voice')) problems.push(...externalIdIsContactId(report, scenario));
+      expect(problems, `${label}:\n  ${problems.join('\n  ')}`).toEqual([]);
+      expect(report.errors, `${label}: app errors:\n${errorsOf(report)}`).toEqual([]);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// The shared examples: the outcomes of examples/README.md, written as expectations.
+
+const VOICE_IN = { via_id: 45, tags_include: ['amazon_connect', 'connect_voice', 'connect_inbound'] };
+
+const EXAMPLE_EXPECT: Record<string, unknown> = {
+  // Tom's profile pops while ringing; on accept one new ticket for Tom (via 45) pops; at the
+  // end one voice comment: from Tom, to the dialled number, answered by Priya, ~90 s. auto.
+  'inbound-recognised-auto.json': {
+    tickets_created: 1,
+    users_created: 0,
+    pops: [
+      { kind: 'user', id: 20, step: 0 },
+      { kind: 'ticket', id: 'new:1', step: 1 },
+    ],
+    tickets: [
+      {
+        new: 1,
+        requester_id: 20,
+        ...VOICE_IN,
+        comments_count: { min: 1 },
+        comments: [
+          { type: 'VoiceComment', data: { from: '+447700900123', to: '+442079460000', answered_by_id: 1, call_duration: { min: 85, max: 95 } } },
+        ],
+      },
+    ],
+    contacts: [{ id: 'c1', mode: 'auto', ticket_id: 'new:1', user_id: 20 }],
+    errors_count: 0,
+  },
+  // A new end user whose phone is the caller's number, one new ticket for them; auto.
+  'inbound-unrecognised-auto.json': {
+    tickets_created: 1,
+    users_created: 1,
+    users: [{ new: 1, role: 'end-user', phone: '+447700900999' }],
+    tickets: [{ new: 1, requester_id: 'new:1', ...VOICE_IN }],
+    contacts: [{ id: 'c1', mode: 'auto', ticket_id: 'new:1', user_id: 'new:1' }],
+    errors_count: 0,
+  },
+  // Nothing automatic; Create ticket (step 3) makes one ticket with Priya as requester; no user; agent.
+  'inbound-anonymous-manual-create.json': {
+    tickets_created: 1,
+    users_created: 0,
+    tickets: [{ new: 1, requester_id: 1, ...VOICE_IN }],
+    requests: [{ method: 'POST', path_contains: 'tickets', step: 3 }],
+    requests_none: [0, 1, 2].flatMap((step) => [
+      { method: 'POST', step },
+      { method: 'PUT', step },
+    ]),
+    contacts: [{ id: 'c1', mode: 'agent', ticket_id: 'new:1' }],
+    errors_count: 0,
+  },
+  // Ada's ticket 700 (updated 20 min ago, window 30): no new ticket; 700 pops and gets the voice comment.
+  'inbound-recent-ticket.json': {
+    tickets_created: 0,
+    users_created: 0,
+    pops: [{ kind: 'ticket', id: 700 }],
+    tickets: [{ id: 700, comments: [{ type: 'VoiceComment', data: { from: '+447700900456', answered_by_id: 1 } }] }],
+    contacts: [{ id: 'c1', ticket_id: 700, user_id: 21 }],
+    errors_count: 0,
+  },
+  // Matched to Tom by customer_number; one ticket for Tom; the transcript in one private comment.
+  'chat-customer-number.json': {
+    tickets_created: 1,
+    users_created: 0,
+    tickets: [
+      {
+        new: 1,
+        requester_id: 20,
+        comments: [
+          { public: false, body_contains: ['Tom has joined the chat', 'Where is my parcel?', 'It ships tomorrow.'] },
+        ],
+      },
+    ],
+    contacts: [{ id: 'k1', ticket_id: 'new:1', user_id: 20 }],
+    errors_count: 0,
+  },
+};
+
+/** "No record is created twice": no two created users share a phone, no two created tickets an external id. */
+function duplicates(report: SimReport, scenario: Scenario): string[] {
+  const out: string[] = [];
+  const givenUsers = new Set(scenario.zendesk.users.map((u) => u.id));
+  const phones = report.users.filter((u) => !givenUsers.has(u.id) && u.phone).map((u) => u.phone);
+  if (new Set(phones).size !== phones.length) out.push(`users created twice: ${phones.join(', ')}`);
+  const ext = createdTickets(report, scenario).map((t) => String((t as { external_id?: unknown }).external_id));
+  if (new Set(ext).size !== ext.length) out.push(`tickets created twice for one contact: ${ext.join(', ')}`);
+  return out;
+}
+
+/** The chat transcript: exactly one comment holds all of it, in order. */
+function oneTranscript(report: SimReport, scenario: Scenario): string[] {
+  const lines = ['Tom has joined the chat', 'Where is my parcel?', 'It ships tomorrow.'];
+  const holders = createdTickets(report, scenario).flatMap((t) => t.comments.filter((c) => lines.some((l) => c.body.includes(l))));
+  if (holders.length !== 1) return [`expected one comment with the transcript, found ${holders.length}`];
+  const body = holders[0]!.body;
+  const at = lines.map((l) => body.indexOf(l));
+  return at.every((p, i) => p >= 0 && (i === 0 || p > at[i - 1]!)) ? [] : ['the transcript is incomplete or out of order'];
+}
+
+describe.skipIf(!existsSync(EXAMPLES))('shared examples (../shared/scenarios/examples)', () => {
+  for (const name of EXAMPLE_FILES) {
+    it(name, async () => {
+      const scenario = load(join(EXAMPLES, name));
+      const report = await run(scenario);
+      const exp: ScenarioExpect = ScenarioExpectSchema.parse(EXAMPLE_EXPECT[name]);
+      const problems = checkExpectations(exp, report, scenario);
+      problems.push(...duplicates(report, scenario), ...externalIdIsContactId(report, scenario));
+      if (name === 'chat-customer-number.json') problems.push(...oneTranscript(report, scenario));
+      expect(problems, `${name}:\n  ${problems.join('\n  ')}`).toEqual([]);
+      expect(report.errors, `${name}: app errors:\n${errorsOf(report)}`).toEqual([]);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// The CLI
+
+function simulate(args: string[]) {
+  return spawnSync('npx', ['tsx', 'src/cli/simulate.ts', ...args], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+}
+
+const REPORT_FIELDS: Record<string, string[]> = {
+  users: ['id', 'name', 'role', 'phone', 'email', 'user_fields'],
+  tickets: ['id', 'requester_id', 'brand_id', 'subject', 'status', 'via_id', 'tags', 'custom_fields', 'comments'],
+  pops: ['agent', 'tab', 'step', 'kind', 'id'],
+  notifications: ['agent', 'tab', 'step', 'level', 'text'],
+  contacts: ['id', 'agent', 'mode', 'ticket_id', 'user_id'],
+  dials: ['agent', 'tab', 'step', 'number', 'queue'],
+  requests: ['agent', 'tab', 'step', 'method', 'path', 'status', 'at_ms'],
+  errors: ['agent', 'tab', 'step', 'message'],
+};
+const COMMENT_FIELDS = ['type', 'author_id', 'public', 'body', 'data'];
+
+describe.skipIf(!existsSync(EXAMPLES))('simulate CLI', () => {
+  it('prints a report with every field of FORMAT.md', () => {
+    const r = simulate([join(EXAMPLES, 'inbound-recent-ticket.json')]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    const missing: string[] = [];
+    for (const [list, fields] of Object.entries(REPORT_FIELDS)) {
+      const items = report[list];
+      if (!Array.isArray(items)) {
+        missing.push(`${list} (not a list)`);
+        continue;
+      }
+      items.forEach((item: Record<string, unknown>, i) => {
+        for (const f of fields) if (!(f in item)) missing.push(`${list}[${i}].${f}`);
+      });
+    }
+    for (const t of report.tickets as { comments: Record<string, unknown>[] }[]) {
+      t.comments.forEach((c, i) => {
+        for (const f of COMMENT_FIELDS) if (!(f in c)) missing.push(`ticket comments[${i}].${f}`);
+      });
+    }
+    expect(missing).toEqual([]);
+    // This example fills most lists: a pop, a notification, a contact, requests.
+    for (const list of ['users', 'tickets', 'pops', 'contacts', 'requests']) expect((report[list] as unknown[]).length, list).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('exits 2 with one line naming the file and the JSON path for a malformed scenario', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acz-scenario-'));
+    const file = join(dir, 'bad.json');
+    const doc = JSON.parse(readFileSync(join(EXAMPLES, 'inbound-recognised-auto.json'), 'utf8')) as { steps: Record<string, unknown>[] };
+    doc.steps[1]!.event = 'acept';
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+    const r = simulate([file]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(file);
+    expect(lines[0]).toContain('steps[1].event');
+    expect(lines[0]).toContain('acept');
+  }, 60_000);
+});
