@@ -60,8 +60,8 @@ export class ContactWork {
 
   private async dispatch(e: ContactEvent, at: number): Promise<void> {
     if (this.app.isStopped) return;
+    if (!(await this.app.claims.claim(e.contact.id))) return; // another tab processes it
     let rec = this.app.progress.load(e.contact.id);
-    if (rec && rec.ownerTab !== this.app.deps.tabId) return; // another tab processes it
     if (!rec) {
       if (e.type === 'destroyed' || e.type === 'rejected' || e.type === 'missed') return;
       rec = this.newRecord(e.contact, at);
@@ -127,7 +127,6 @@ export class ContactWork {
       attachTicket: null,
       inFlight: null,
       done: { warned: false, incomingPop: false, assigned: false, ticketPop: false, notesWritten: false, detailsWritten: false, finished: false },
-      ownerTab: this.app.deps.tabId,
     };
   }
 
@@ -447,7 +446,7 @@ export class ContactWork {
 
   async createTicketClicked(contactId: string): Promise<void> {
     const rec = this.app.progress.load(contactId);
-    if (!rec || rec.done.assigned || rec.ownerTab !== this.app.deps.tabId) return;
+    if (!rec || rec.done.assigned || !(await this.app.claims.claim(contactId))) return;
     await this.handleAction(contactId, async () => {
       const fresh = this.app.progress.load(contactId);
       if (!fresh || fresh.done.assigned) return;
@@ -462,7 +461,7 @@ export class ContactWork {
 
   async attachClicked(contactId: string): Promise<void> {
     const rec = this.app.progress.load(contactId);
-    if (!rec || rec.done.assigned || rec.ownerTab !== this.app.deps.tabId) return;
+    if (!rec || rec.done.assigned || !(await this.app.claims.claim(contactId))) return;
     await this.handleAction(contactId, async () => {
       const fresh = this.app.progress.load(contactId);
       if (!fresh || fresh.done.assigned) return;
@@ -545,6 +544,7 @@ export class ContactWork {
     rec.done.finished = true;
     this.outcome(rec);
     this.app.progress.remove(rec.id);
+    this.app.claims.release(rec.id);
     this.app.store.setState((s) => ({
       contacts: s.contacts.filter((c) => c.id !== rec.id),
       focusedContactId: s.focusedContactId === rec.id ? null : s.focusedContactId,

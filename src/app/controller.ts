@@ -13,6 +13,7 @@ import type { ZafClient, ZafCurrentUser } from '../zendesk/zaf';
 import { createAppStore, type AppState, type Viewing } from './store';
 import { ProgressStore, type KeyValueStorage } from './progress';
 import { ContactWork } from './contactWork';
+import { defaultClaims, type ContactClaims } from './claims';
 import { chooseDialQueue } from './dialQueue';
 
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
   storage: KeyValueStorage;
   /** Identifies this tab among the agent's tabs. */
   tabId: string;
+  /** Which tab processes which contact (default: the browser's Web Locks, else this tab alone). */
+  claims?: ContactClaims;
   /** Last-resort report of an exception that escaped the app's own handling (a bug). */
   onError?: (err: unknown) => void;
   retry?: RetryPolicy;
@@ -51,6 +54,7 @@ export class AppController {
   readonly gateway: ZendeskGateway;
   readonly progress: ProgressStore;
   private work: ContactWork;
+  readonly claims: ContactClaims;
   private started: Promise<void> | null = null;
   private stopped = false;
   private pendingDials: PendingDial[] = [];
@@ -62,6 +66,7 @@ export class AppController {
     });
     this.gateway = new ZendeskGateway(transport);
     this.progress = new ProgressStore(deps.storage);
+    this.claims = deps.claims ?? defaultClaims();
     this.work = new ContactWork(this);
   }
 

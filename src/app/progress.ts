@@ -50,8 +50,6 @@ export interface ContactRecord {
     detailsWritten: boolean;
     finished: boolean;
   };
-  /** Which tab processes this contact. */
-  ownerTab: string;
 }
 
 const PREFIX = 'acz.contact.';

@@ -2,6 +2,7 @@
 // boundaries (Streams' `connect` and the ZAF client) simulated, and reports what happened.
 import { AppController } from '../app/controller';
 import { MemoryStorage } from '../app/progress';
+import type { ContactClaims } from '../app/claims';
 import { StreamsAdapter } from '../connect/adapter';
 import type { ZendeskInit } from './zendesk/types';
 import { InMemoryZendesk } from './zendesk';
@@ -42,8 +43,34 @@ interface Tab {
   app: AppController;
 }
 
+/** The simulated agent browser's Web Locks: a claim lives as long as its tab. */
+class SimClaims {
+  private owners = new Map<string, number>();
+  constructor(private readonly openTabs: () => number[]) {}
+
+  forTab(tab: number): ContactClaims {
+    return {
+      claim: async (contactId) => {
+        const open = new Set(this.openTabs());
+        for (const [c, t] of this.owners) if (!open.has(t)) this.owners.delete(c);
+        const owner = this.owners.get(contactId);
+        if (owner !== undefined) return owner === tab;
+        const mine = [...this.owners.values()].includes(tab);
+        // Another tab processing a contact takes the new ones too.
+        if (!mine && this.owners.size > 0) return false;
+        this.owners.set(contactId, tab);
+        return true;
+      },
+      release: (contactId) => {
+        if (this.owners.get(contactId) === tab) this.owners.delete(contactId);
+      },
+    };
+  }
+}
+
 interface AgentWorld {
   spec: ScenarioAgent;
+  claims: SimClaims;
   hub: SimConnectAgent;
   storage: MemoryStorage;
   tabs: Map<number, Tab>;
@@ -92,6 +119,7 @@ export class ScenarioWorld {
           this.report.dials.push({ ...this.origin(spec.name, tab?.n ?? 1), number: dial.number, queue: dial.queue });
         }),
         storage: new MemoryStorage(),
+        claims: new SimClaims(() => [...world.tabs.keys()]),
         tabs: new Map(),
         nextTab: 1,
         outcomes: new Map(),
@@ -295,6 +323,7 @@ export class ScenarioWorld {
       clock: this.clock,
       storage: a.storage,
       tabId: String(tabNo),
+      claims: a.claims.forTab(tabNo),
       onError: (err) =>
         this.report.errors.push({ ...this.origin(name, tabNo), message: err instanceof Error ? `${err.message}` : String(err) }),
     });

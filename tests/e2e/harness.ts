@@ -58,10 +58,14 @@ export async function visible(locator: Locator, what: string, timeoutMs = DEFAUL
 
 /** Waits until the locator's text contains `text`. */
 export async function hasText(locator: Locator, text: string, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
-  await waitFor(`${what} to contain ${JSON.stringify(text)}`, async () => {
-    const all = await locator.allInnerTexts();
-    return all.some((s) => s.includes(text)) ? true : all.join(' | ') || '(nothing)';
-  }, timeoutMs).then((r) => {
-    if (r !== true) throw new AssertionError(`${what}: ${String(r)}`);
-  });
+  let seen = '(nothing)';
+  try {
+    await waitFor(`${what} to contain ${JSON.stringify(text)}`, async () => {
+      const all = await locator.allInnerTexts();
+      seen = all.join(' | ') || '(nothing)';
+      return all.some((s) => s.includes(text));
+    }, timeoutMs);
+  } catch {
+    throw new AssertionError(`timed out after ${timeoutMs} ms waiting for ${what} to contain ${JSON.stringify(text)} (last: ${short(seen)})`);
+  }
 }

@@ -1,0 +1,26 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import en from '../../src/i18n/en.json';
+import { resolveLocale, setLocale, t } from '../../src/i18n';
+
+afterEach(() => setLocale('en'));
+
+describe('t', () => {
+  it('fills {{vars}} and leaves unknown ones visible', () => {
+    expect(t('contact.ticket', { id: 701 })).toBe('Ticket #701');
+    expect(t('contact.selected', { what: 'User #20' })).toBe('Selected: User #20');
+    expect(t('contact.ticket')).toBe('Ticket #{{id}}');
+  });
+
+  it('falls back to English for locales without a catalog', () => {
+    expect(resolveLocale('fr-FR')).toBe('en');
+    expect(resolveLocale('en-GB')).toBe('en');
+    expect(resolveLocale(undefined)).toBe('en');
+    setLocale('pt-BR');
+    expect(t('outbound.label')).toBe('Outbound queue');
+  });
+
+  it('has no empty strings', () => {
+    for (const [k, v] of Object.entries(en)) expect(v.trim(), k).not.toBe('');
+  });
+});
