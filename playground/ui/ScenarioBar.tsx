@@ -146,7 +146,7 @@ export function ScenarioBar() {
           step {Math.min(session.nextStep, total)} of {total} applied
         </span>
         <span data-testid="clock" title="virtual clock">
-          🕑 {clockLabel(now)} <span className="muted">{sinceStart(now, session.world.startMs)}</span>
+          Clock {clockLabel(now)} <span className="muted">{sinceStart(now, session.world.startMs)}</span>
         </span>
         {session.busy ? <span className="muted">working…</span> : null}
       </div>

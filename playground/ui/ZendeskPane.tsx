@@ -54,7 +54,7 @@ export function ZendeskPane() {
               title={label(r)}
               onClick={() => void session.view(r)}
             >
-              {r.kind === 'ticket' ? '🎫 ' : '👤 '}
+              <span className="kind">{r.kind === 'ticket' ? 'Ticket' : 'User'}</span>
               {label(r)}
             </button>
             <IconButton size="small" isBasic aria-label={`Close ${label(r)}`} onClick={() => void session.closeRecord(r)}>
@@ -208,7 +208,7 @@ function TicketView({
           c.type === 'VoiceComment' ? (
             <li key={i} className="comment voice" data-testid="comment" data-type="VoiceComment">
               <div className="card" data-testid="call-details">
-                <div className="card-title">📞 Call details</div>
+                <div className="card-title">Call details</div>
                 {typeof c.data?.title === 'string' ? <div className="card-sub">{c.data.title}</div> : null}
                 <dl className="props">
                   <dt>From</dt>

@@ -66,6 +66,11 @@ export class ContactWork {
       if (e.type === 'destroyed' || e.type === 'rejected' || e.type === 'missed') return;
       rec = this.newRecord(e.contact, at);
       this.app.progress.save(rec);
+    } else if (JSON.stringify(e.contact.attributes) !== JSON.stringify(rec.snapshot.attributes)) {
+      // A later flow (a transfer, a queue flow) set attributes: they count from now on.
+      rec.snapshot = { ...rec.snapshot, attributes: e.contact.attributes, queue: e.contact.queue ?? rec.snapshot.queue };
+      rec.config = { ...parseContactConfig(e.contact.attributes, this.settings()), warnings: [] };
+      this.save(rec);
     }
     this.showContact(rec);
     switch (e.type) {

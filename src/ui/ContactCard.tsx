@@ -15,9 +15,13 @@ import type { AssignmentMode } from '../domain/types';
 import { t, type MessageKey } from '../i18n';
 import { ChannelIcon } from './icons';
 import { QueueName } from './QueueName';
-import { Breakable, Row, Stack } from './layout';
+import { Breakable, Row, Stack, space } from './layout';
 
 const MODE_HUE: Record<AssignmentMode, string> = { auto: 'grey', agent: 'yellow', force: 'red' };
+
+const Card = styled(Well)`
+  padding: ${space('sm')};
+`;
 
 const Customer = styled(Span)`
   overflow-wrap: anywhere;
@@ -50,7 +54,7 @@ export function ContactCard({ app, contact }: { app: AppController; contact: Con
   const channelWord = channel.toLowerCase();
 
   return (
-    <Well isRecessed={false} aria-label={t('contact.cardLabel', { channel, customer: c.customerLabel })} role="group">
+    <Card aria-label={t('contact.cardLabel', { channel, customer: c.customerLabel })} role="group">
       <Stack>
         <Row>
           <ChannelIcon channel={c.channel} />
@@ -110,7 +114,7 @@ export function ContactCard({ app, contact }: { app: AppController; contact: Con
           </SM>
         )}
       </Stack>
-    </Well>
+    </Card>
   );
 }
 

@@ -8,7 +8,7 @@ import { clipQueueName } from '../domain/queueName';
 import { t } from '../i18n';
 
 const Name = styled(Span)`
-  white-space: nowrap;
+  overflow-wrap: anywhere;
 `;
 
 export function QueueName({ name }: { name: string }) {

@@ -11,7 +11,7 @@ import { DialBox } from './DialBox';
 import { Notices } from './Notices';
 import { OutboundQueue } from './OutboundQueue';
 import { StatusArea } from './StatusArea';
-import { space } from './layout';
+import { space, systemFont } from './layout';
 
 export interface TopBarProps {
   app: AppController;
@@ -32,6 +32,7 @@ const Pane = styled.main`
   padding: ${space('xs')};
   overflow-x: hidden;
   overflow-wrap: anywhere;
+  font-family: ${systemFont};
 `;
 
 /** Streams sizes its iframe to 100% of this box; Amazon's smallest supported CCP is 320 × 460. */
@@ -70,7 +71,9 @@ export function TopBar({ app, ccpContainerRef, ccpSlot }: TopBarProps) {
       <ContactList app={app} />
       <Notices app={app} />
       {ccpSlot !== undefined ? (
-        <div hidden={noCcp}>{ccpSlot}</div>
+        <CcpBox role="region" aria-label={t('ccp.label')} hidden={noCcp}>
+          {ccpSlot}
+        </CcpBox>
       ) : (
         <CcpBox ref={ccpContainerRef} role="region" aria-label={t('ccp.label')} hidden={noCcp} data-testid="ccp-container" />
       )}

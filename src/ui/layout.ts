@@ -13,6 +13,11 @@ export const space =
 
 const FALLBACK: Record<Space, string> = { xxs: '4px', xs: '8px', sm: '12px', md: '20px', lg: '32px', xl: '40px', xxl: '48px' };
 
+/** The theme's system font stack (Garden leaves the page's own font alone). */
+export const systemFont = (p: { theme: unknown }): string =>
+  (p.theme as Partial<IGardenTheme> | undefined)?.fonts?.system ??
+  'system-ui, -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif';
+
 /** A vertical stack with the theme's small gap. */
 export const Stack = styled.div`
   display: flex;

@@ -26,13 +26,17 @@ export function assert(condition: unknown, message: string): asserts condition {
 }
 
 /** Polls `check` until it returns a truthy value; fails with `what` and the last value seen. */
-export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T> | T,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       last = await check();
-      if (last) return last as T;
+      if (last) return last as NonNullable<T>;
     } catch (err) {
       last = err instanceof Error ? err.message : err;
     }

@@ -80,6 +80,23 @@ const hasRecordingUrl: Extra = (report) => {
     .map((v) => `ticket ${v.ticket}: VoiceComment recording_url is ${JSON.stringify(v.data.recording_url)}; expected an https link (download_recording defaults to true)`);
 };
 
+/** A shared number: the warning, and the ticket's "Agent notifications", name every user sharing it (any order). */
+const bothNamesWarned: Extra = (report) => {
+  const names = ['Sam Reed', 'Sara Reed'];
+  const hasBoth = (text: string) => names.every((n) => text.includes(n));
+  const out: string[] = [];
+  if (!report.notifications.some((n) => n.level === 'warning' && hasBoth(n.text))) {
+    out.push(`no warning names both ${names.join(' and ')}; warnings: ${JSON.stringify(report.notifications.filter((n) => n.level === 'warning').map((n) => n.text))}`);
+  }
+  const ticketIds = new Set(report.contacts.map((c) => c.ticket_id).filter((id): id is number => id !== null));
+  for (const t of report.tickets.filter((x) => ticketIds.has(x.id))) {
+    if (!t.comments.some((c) => c.body.includes('Agent notifications') && hasBoth(c.body))) {
+      out.push(`ticket ${t.id}: no "Agent notifications" comment names both ${names.join(' and ')}`);
+    }
+  }
+  return out;
+};
+
 /** Extra checks by file name (tests/scenarios/voice). */
 const EXTRA: Record<string, Extra> = {
   'attr-download-recording-false.json': noRecordingUrl,
@@ -116,6 +133,7 @@ describe('scenario files (tests/scenarios/**)', () => {
       const problems = checkExpectations(scenario.expect, report, scenario);
       const extra = EXTRA[basename(file)];
       if (extra) problems.push(...extra(report, scenario));
+      if (basename(file).startsWith('inbound-ambiguous-')) problems.push(...bothNamesWarned(report, scenario));
       if (label.startsWith('voice')) problems.push(...externalIdIsContactId(report, scenario));
       expect(problems, `${label}:\n  ${problems.join('\n  ')}`).toEqual([]);
       expect(report.errors, `${label}: app errors:\n${errorsOf(report)}`).toEqual([]);
@@ -291,7 +309,8 @@ describe.skipIf(!existsSync(EXAMPLES))('simulate CLI', () => {
     const r = simulate([file]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    const lines = r.stderr.trim().split('\n');
+    // npx itself may warn (e.g. about the npm configuration); those lines are not the CLI's.
+    const lines = r.stderr.split('\n').filter((l) => l.trim() !== '' && !/^npm (warn|WARN|notice)/.test(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(file);
     expect(lines[0]).toContain('steps[1].event');
