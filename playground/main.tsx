@@ -18,7 +18,7 @@ function boot(): void {
   void session.start().then(() =>
     root.render(
       <ThemeProvider>
-        <ToastProvider zIndex={1000}>
+        <ToastProvider zIndex={1000} limit={4} placementProps={{ 'bottom-start': { style: { maxWidth: 440 } } }}>
           <SessionContext.Provider value={session}>
             <App />
           </SessionContext.Provider>

@@ -7,7 +7,6 @@ import { ScenarioWorld } from '../src/sim/runner';
 import type { Channel } from '../src/domain/types';
 import type { Scenario, ScenarioStep } from '../src/sim/scenario/schema';
 import type { SimContactSpec } from '../src/sim/connect/simConnect';
-import type { SimReport } from '../src/sim/scenario/report';
 
 export type Speed = 0 | 1 | 10;
 export type RecordRef = { kind: 'ticket' | 'user'; id: number };
@@ -137,13 +136,6 @@ export class PlaygroundSession {
     this.timer ??= setInterval(() => this.tick(), TICK_MS);
   }
 
-  dispose(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    this.stopApps();
-    this.listeners.clear();
-  }
-
   /** Replaces the world with a fresh one for `scenario`. */
   async load(scenario: Scenario, label: string, speed: Speed): Promise<void> {
     await this.run(async () => {
@@ -263,11 +255,6 @@ export class PlaygroundSession {
       await this.world.drain();
       this.reportJson = JSON.stringify(this.world.finish(), null, 2);
     });
-  }
-
-  /** The report so far (users and tickets as they are now). */
-  reportNow(): SimReport {
-    return this.world.finish();
   }
 
   // ---- the simulated CCP --------------------------------------------------------------------

@@ -90,13 +90,17 @@ export function ActivityPane() {
 /** Each new notification of the shown app instance also pops up as a toast, as in Zendesk. */
 export function NotificationToasts() {
   const session = useSession();
-  const { addToast } = useToast();
+  const { addToast, removeAllToasts } = useToast();
   const r = session.world.report;
   const list = r.notifications.filter((n) => n.agent === session.agent && n.tab === session.tabNo);
   // Toasts are for what happens from now on (mount: this agent and tab as shown).
   const shown = useRef<{ report: unknown; count: number }>({ report: r, count: list.length });
   useEffect(() => {
-    if (shown.current.report !== r) shown.current = { report: r, count: 0 };
+    if (shown.current.report !== r) {
+      // A new world: the old one's toasts go.
+      removeAllToasts();
+      shown.current = { report: r, count: 0 };
+    }
     for (const n of list.slice(shown.current.count)) {
       addToast(
         () => (

@@ -81,6 +81,7 @@ export class ContactWork {
         await this.offered(rec);
         rec.acceptedAtMs ??= at;
         this.save(rec);
+        patchContact(this.app.store, rec.id, { phase: 'accepted' });
         return this.accepted(rec);
       case 'connected':
         await this.offered(rec);
@@ -674,7 +675,7 @@ export class ContactWork {
       id: rec.id,
       channel: rec.snapshot.channel,
       direction: rec.direction,
-      phase: rec.endedAtMs ? 'ended' : rec.connectedAtMs ? 'connected' : 'ringing',
+      phase: rec.endedAtMs ? 'ended' : rec.connectedAtMs ? 'connected' : rec.acceptedAtMs ? 'accepted' : 'ringing',
       queue: rec.snapshot.queue,
       customerLabel: customerLabel(rec),
       mode: rec.mode,

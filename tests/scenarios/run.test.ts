@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { asyncStepContext } from '../../src/sim/asyncStepContext';
@@ -97,14 +97,14 @@ const bothNamesWarned: Extra = (report) => {
   return out;
 };
 
-/** Extra checks by file name (tests/scenarios/voice). */
+/** Extra checks by file (path relative to tests/scenarios). */
 const EXTRA: Record<string, Extra> = {
-  'attr-download-recording-false.json': noRecordingUrl,
-  'attr-call-recording-consent-optout.json': noRecordingUrl,
-  'attr-call-recording-consent-false.json': noRecordingUrl,
-  'attr-voice-comment-false.json': noVoiceComment,
-  'attr-voice-comment-false-attach.json': noVoiceComment,
-  'inbound-recognised-auto-request-budget.json': hasRecordingUrl,
+  'voice/attr-download-recording-false.json': noRecordingUrl,
+  'voice/attr-call-recording-consent-optout.json': noRecordingUrl,
+  'voice/attr-call-recording-consent-false.json': noRecordingUrl,
+  'voice/attr-voice-comment-false.json': noVoiceComment,
+  'voice/attr-voice-comment-false-attach.json': noVoiceComment,
+  'voice/inbound-recognised-auto-request-budget.json': hasRecordingUrl,
 };
 
 /** Every ticket the app creates for a contact carries the Connect contact id as external_id. */
@@ -119,6 +119,8 @@ const externalIdIsContactId: Extra = (report, scenario) => {
 // Scenario files with expect blocks
 
 const files = scenarioFiles(HERE);
+/** external_id problems per voice file, gathered while the files run (checked in one test below). */
+const externalIdProblems = new Map<string, string[]>();
 
 describe('scenario files (tests/scenarios/**)', () => {
   it('finds scenario files', () => {
@@ -126,19 +128,33 @@ describe('scenario files (tests/scenarios/**)', () => {
   });
 
   for (const file of files) {
-    const label = relative(HERE, file);
+    const label = relative(HERE, file).split(sep).join('/');
     it(label, async () => {
       const scenario = load(file);
       const report = await run(scenario);
       const problems = checkExpectations(scenario.expect, report, scenario);
-      const extra = EXTRA[basename(file)];
+      const extra = EXTRA[label];
       if (extra) problems.push(...extra(report, scenario));
-      if (basename(file).startsWith('inbound-ambiguous-')) problems.push(...bothNamesWarned(report, scenario));
-      if (label.startsWith('voice')) problems.push(...externalIdIsContactId(report, scenario));
+      if (label.startsWith('voice/inbound-ambiguous-')) problems.push(...bothNamesWarned(report, scenario));
+      if (label.startsWith('voice/')) externalIdProblems.set(label, externalIdIsContactId(report, scenario));
       expect(problems, `${label}:\n  ${problems.join('\n  ')}`).toEqual([]);
       expect(report.errors, `${label}: app errors:\n${errorsOf(report)}`).toEqual([]);
     });
   }
+
+  // One rule for all of voice/, reported once rather than in every file's test.
+  it('voice/*: every ticket created for a contact has external_id = the Connect contact id', async () => {
+    const voice = files.filter((f) => relative(HERE, f).split(sep).join('/').startsWith('voice/'));
+    for (const file of voice) {
+      const label = relative(HERE, file).split(sep).join('/');
+      if (externalIdProblems.has(label)) continue; // already run above
+      const scenario = load(file);
+      externalIdProblems.set(label, externalIdIsContactId(await run(scenario), scenario));
+    }
+    const bad = [...externalIdProblems].filter(([, p]) => p.length > 0);
+    const summary = bad.slice(0, 5).map(([f, p]) => `${f}: ${p[0]}`);
+    expect(bad.length, `${bad.length} of ${externalIdProblems.size} files:\n  ${summary.join('\n  ')}`).toBe(0);
+  }, 120_000);
 });
 
 // ---------------------------------------------------------------------------------------
@@ -247,7 +263,7 @@ describe.skipIf(!existsSync(EXAMPLES))('shared examples (../shared/scenarios/exa
       const report = await run(scenario);
       const exp: ScenarioExpect = ScenarioExpectSchema.parse(EXAMPLE_EXPECT[name]);
       const problems = checkExpectations(exp, report, scenario);
-      problems.push(...duplicates(report, scenario), ...externalIdIsContactId(report, scenario));
+      problems.push(...duplicates(report, scenario));
       if (name === 'chat-customer-number.json') problems.push(...oneTranscript(report, scenario));
       expect(problems, `${name}:\n  ${problems.join('\n  ')}`).toEqual([]);
       expect(report.errors, `${name}: app errors:\n${errorsOf(report)}`).toEqual([]);

@@ -132,6 +132,7 @@ describe('top bar', () => {
     const fake = fakeConnect();
     g.ZAFClient = { init: () => sdk.client };
     g.connect = fake;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await import('../../src/locations/top_bar/main');
     await waitFor(() => expect(fake.initCCP).toHaveBeenCalledTimes(1));
     const [container, options] = fake.initCCP.mock.calls[0]!;
@@ -140,6 +141,8 @@ describe('top bar', () => {
     fake.fire('iframe_retries_exhausted');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(location.origin);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('never answered'));
+    warn.mockRestore();
   });
 
   it('does not start Streams when the CCP address is wrong', async () => {
