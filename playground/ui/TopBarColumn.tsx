@@ -2,6 +2,8 @@
 // controller of the app instance shown. The simulated CCP sits where Streams' CCP iframe
 // would be (the top bar's ccpSlot).
 import { Component, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { AppController } from '../../src/app/controller';
 import { TopBar } from '../../src/ui/TopBar';
 import { CcpPanel } from './CcpPanel';
 import { useSession } from './useSession';
@@ -13,7 +15,7 @@ export function TopBarColumn() {
     <section className="topbar-frame" aria-label="Amazon Connect top bar app" data-testid="topbar">
       {tab ? (
         <Boundary key={`${session.agent}#${session.tabNo}`} resetKey={tab.app}>
-          <TopBar key={appKey(tab.app)} app={tab.app} ccpSlot={<CcpPanel />} />
+          <TopBarWithCcp key={appKey(tab.app)} app={tab.app} />
         </Boundary>
       ) : (
         <>
@@ -23,6 +25,23 @@ export function TopBarColumn() {
       )}
     </section>
   );
+}
+
+/**
+ * Without a usable CCP address the top bar hides its CCP area (the app cannot run there);
+ * the playground still offers its simulated CCP, under the top bar.
+ */
+function TopBarWithCcp({ app }: { app: AppController }) {
+  const settingsError = useStore(app.store, (s) => s.ccp.kind === 'settings_error');
+  if (settingsError) {
+    return (
+      <>
+        <TopBar app={app} />
+        <CcpPanel />
+      </>
+    );
+  }
+  return <TopBar app={app} ccpSlot={<CcpPanel />} />;
 }
 
 // A new world or a reload makes a new controller: the top bar remounts with it.

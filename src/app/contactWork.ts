@@ -90,6 +90,7 @@ export class ContactWork {
         this.save(rec);
         patchContact(this.app.store, rec.id, { phase: 'connected' });
         await this.accepted(rec);
+        await this.showVoiceId(rec);
         return this.hidePopoverOnVoice(rec);
       case 'missed':
       case 'rejected':
@@ -104,9 +105,13 @@ export class ContactWork {
         return this.destroyed(rec);
       case 'message':
         return this.onMessage();
+      case 'voiceid':
+        rec.voiceId = { status: e.status, speakerId: e.speakerId };
+        this.save(rec);
+        patchContact(this.app.store, rec.id, { voiceIdStatus: e.status });
+        return;
       case 'hold':
       case 'resume':
-      case 'voiceid':
         return;
     }
   }
@@ -132,7 +137,8 @@ export class ContactWork {
       recordNotices: [],
       attachTicket: null,
       inFlight: null,
-      done: { warned: false, incomingPop: false, assigned: false, ticketPop: false, notesWritten: false, detailsWritten: false, finished: false },
+      voiceId: null,
+      done: { warned: false, incomingPop: false, assigned: false, ticketPop: false, notesWritten: false, detailsWritten: false, voiceIdSaved: false, finished: false },
     };
   }
 
@@ -504,11 +510,16 @@ export class ContactWork {
     return next;
   }
 
-  /** The user Create ticket is for: the one in view, the requester of the ticket in view, or the popped caller. */
-  private async selectedUser(rec: ContactRecord): Promise<UserFact | null> {
+  /** The user the agent has selected: the one in view, the requester of the ticket in view, or the popped caller. */
+  private selectedUserId(rec: ContactRecord): number | null {
     const v: Viewing = this.app.store.getState().viewing;
     const id = v?.kind === 'user' ? v.id : v?.kind === 'ticket' ? v.requesterId : rec.selectedUserId;
-    if (id === null || id === undefined) return null;
+    return id ?? null;
+  }
+
+  private async selectedUser(rec: ContactRecord): Promise<UserFact | null> {
+    const id = this.selectedUserId(rec);
+    if (id === null) return null;
     if (rec.caller?.kind === 'recognised' && rec.caller.user.id === id) return rec.caller.user;
     return this.app.gateway.getUser(id);
   }
@@ -529,16 +540,18 @@ export class ContactWork {
 
   private async ended(rec: ContactRecord): Promise<void> {
     if (rec.ticketId !== null) await this.writeDetails(rec);
+    await this.saveVoiceId(rec);
     // A manual contact without a ticket waits for the agent until after contact work ends.
   }
 
   private async destroyed(rec: ContactRecord): Promise<void> {
     if (!rec.done.assigned && rec.decision?.assignment.kind === 'await_agent' && rec.snapshot.channel !== 'task' && !rec.snapshot.monitoring) {
-      const a = decideAtEndWithoutTicket({ config: rec.config, selectedUserId: rec.selectedUserId });
+      const a = decideAtEndWithoutTicket({ config: rec.config, selectedUserId: this.selectedUserId(rec) });
       const notice = endWithoutTicketNotice(a);
       if (a.kind === 'create_ticket') await this.assign(rec, a, notice ? [notice] : []);
     }
     if (rec.ticketId !== null) await this.writeDetails(rec);
+    await this.saveVoiceId(rec);
     this.finish(rec);
   }
 
@@ -600,6 +613,37 @@ export class ContactWork {
       this.save(rec);
     } catch (err) {
       this.app.notify('error', `The contact details could not be added to ticket #${ticketId}: ${agentMessage(err)}`);
+    }
+  }
+
+  /** The agent sees whether the caller is enrolled in Voice ID. */
+  private async showVoiceId(rec: ContactRecord): Promise<void> {
+    if (!rec.config.voiceIdEnabled || rec.snapshot.channel !== 'voice') return;
+    const v = await this.app.deps.connect.voiceIdState(rec.id);
+    if (v) patchContact(this.app.store, rec.id, { voiceIdStatus: v.status });
+  }
+
+  /** Voice ID: the caller's enrolment status and voice authentication id go into their user fields. */
+  private async saveVoiceId(rec: ContactRecord): Promise<void> {
+    const userId = rec.userId;
+    if (!rec.config.voiceIdEnabled || rec.done.voiceIdSaved || userId === null || userId === this.agentId()) return;
+    const v = (await this.app.deps.connect.voiceIdState(rec.id)) ?? rec.voiceId;
+    if (!v) return;
+    const { voiceIdStatusField, voiceIdField } = rec.config;
+    try {
+      const known = new Set((await this.app.gateway.listUserFields()).map((f) => f.key));
+      const missing = [voiceIdStatusField, voiceIdField].filter((k) => !known.has(k));
+      if (missing.length) {
+        this.app.notify('warning', `Voice ID was not saved: Zendesk has no user field with the key ${missing.join(' or ')}. Ask an admin to create it.`);
+      }
+      const fields: Record<string, string> = {};
+      if (known.has(voiceIdStatusField)) fields[voiceIdStatusField] = v.status;
+      if (known.has(voiceIdField) && v.speakerId) fields[voiceIdField] = v.speakerId;
+      if (Object.keys(fields).length) await this.app.gateway.updateUser(userId, { user_fields: fields });
+      rec.done.voiceIdSaved = true;
+      this.save(rec);
+    } catch (err) {
+      this.app.notify('error', `Voice ID could not be saved to the caller's profile: ${agentMessage(err)}`);
     }
   }
 

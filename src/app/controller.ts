@@ -5,6 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Clock } from '../domain/clock';
 import type { AppSettings } from '../domain/config';
 import { parseSettings } from '../domain/settings';
+import { classifyCallerNumber } from '../domain/phone';
 import type { ConnectPort, ContactEvent, RoutingProfile } from '../connect/types';
 import { ZendeskGateway, type TicketDetails } from '../zendesk/gateway';
 import { agentMessage } from '../zendesk/errors';
@@ -171,8 +172,11 @@ export class AppController {
 
   /** Click-to-dial from Zendesk (voice.dialout) or the app's own dial box. */
   async dial(number: string, from: { ticketId?: number | null; userId?: number | null } = {}): Promise<void> {
-    const clean = number.trim();
-    if (!clean) return;
+    const trimmed = number.trim();
+    if (!trimmed) return;
+    // Connect dials E.164; numbers written nationally use the app's default country.
+    const parsed = classifyCallerNumber(trimmed, this.settings?.defaultCountry ?? null);
+    const clean = parsed.kind === 'number' ? parsed.e164 : trimmed;
     const ticketId = from.ticketId ?? null;
     const userId = from.userId ?? null;
     let ticket: TicketDetails | null = null;

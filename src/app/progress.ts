@@ -40,6 +40,8 @@ export interface ContactRecord {
   attachTicket: TicketDetails | null;
   /** A write sent but not yet answered: whoever resumes the contact checks it before repeating. */
   inFlight: 'create_user' | 'create_ticket' | 'notes' | 'details' | null;
+  /** The caller's Voice ID state as Connect last reported it. */
+  voiceId: { status: string; speakerId: string | null } | null;
   /** Work already done; each flag is set right after its write succeeded. */
   done: {
     warned: boolean;
@@ -48,6 +50,7 @@ export interface ContactRecord {
     ticketPop: boolean;
     notesWritten: boolean;
     detailsWritten: boolean;
+    voiceIdSaved: boolean;
     finished: boolean;
   };
 }

@@ -20,6 +20,8 @@ export interface ContactView {
   awaitingAgent: boolean;
   /** A click is being carried out. */
   busy: boolean;
+  /** Voice ID enrolment as Connect reports it (ENROLLED, OPTED_OUT, "" = not enrolled); absent when unknown. */
+  voiceIdStatus?: string;
 }
 
 export type Viewing = { kind: 'ticket'; id: number; requesterId: number | null } | { kind: 'user'; id: number } | null;

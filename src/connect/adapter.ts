@@ -111,6 +111,17 @@ export class StreamsAdapter implements ConnectPort {
     return t ? Math.round(t.c.getContactDuration() / 1000) : null;
   }
 
+  async voiceIdState(contactId: string): Promise<{ status: string; speakerId: string | null } | null> {
+    const conn = this.contacts.get(contactId)?.c.getInitialConnection();
+    if (!conn?.getVoiceIdSpeakerStatus) return null;
+    try {
+      const [status, speaker] = await Promise.all([conn.getVoiceIdSpeakerStatus(), conn.getVoiceIdSpeakerId?.()]);
+      return { status: enrolment(status), speakerId: speakerIdOf(speaker) };
+    } catch {
+      return null;
+    }
+  }
+
   async getTranscript(contactId: string): Promise<ChatTranscriptItem[]> {
     const t = this.contacts.get(contactId);
     const ctl = await t?.c.getAgentConnection()?.getMediaController?.();
@@ -206,4 +217,28 @@ function eventText(m: SLTranscriptItem): string {
   if (m.ContentType?.endsWith('participant.left')) return `${who} left the chat`;
   if (m.ContentType?.endsWith('chat.ended')) return 'The chat ended';
   return '';
+}
+
+/** Voice ID speaker status as the app stores it: ENROLLED, OPTED_OUT, or blank for anything else. */
+function enrolment(raw: unknown): string {
+  const status = findString(raw, 'Status') ?? (typeof raw === 'string' ? raw : '');
+  const up = status.toUpperCase();
+  return up === 'ENROLLED' || up === 'OPTED_OUT' ? up : '';
+}
+
+function speakerIdOf(raw: unknown): string | null {
+  if (typeof raw === 'string') return raw || null;
+  return findString(raw, 'SpeakerId') ?? findString(raw, 'GeneratedSpeakerId') ?? null;
+}
+
+/** Streams answers with the Voice ID API's JSON, nested a level or two deep. */
+function findString(raw: unknown, key: string, depth = 0): string | null {
+  if (!raw || typeof raw !== 'object' || depth > 3) return null;
+  const obj = raw as Record<string, unknown>;
+  if (typeof obj[key] === 'string') return obj[key] as string;
+  for (const v of Object.values(obj)) {
+    const hit = findString(v, key, depth + 1);
+    if (hit !== null) return hit;
+  }
+  return null;
 }

@@ -22,6 +22,9 @@ export interface SLConnection {
   getMonitorStatus?(): string | null;
   isSilentMonitor?(): boolean;
   getMediaController?(): Promise<SLChatController> | undefined;
+  /** Voice ID (customer's voice connection). */
+  getVoiceIdSpeakerStatus?(): Promise<unknown>;
+  getVoiceIdSpeakerId?(): Promise<unknown>;
 }
 
 export interface SLTranscriptItem {

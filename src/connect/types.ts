@@ -68,6 +68,8 @@ export interface ConnectPort {
   focusContact(contactId: string): void;
   /** Whole chat transcript, paginated; empty when unavailable. */
   getTranscript(contactId: string): Promise<ChatTranscriptItem[]>;
+  /** The caller's Voice ID enrolment (ENROLLED, OPTED_OUT or "") and speaker id; null when unavailable. */
+  voiceIdState(contactId: string): Promise<{ status: string; speakerId: string | null } | null>;
   /** Seconds the contact has lasted so far (Streams' getContactDuration), for call details. */
   contactDurationSeconds(contactId: string): number | null;
 }

@@ -249,6 +249,12 @@ export const cases: E2ECase[] = [
       await page.getByTestId('run-to-end').click();
       await visible(ticketView(page).getByTestId('call-details'), 'the Call details comment');
       await hasText(ticketView(page).getByTestId('call-duration'), '1 min 0 s', 'Call details: duration');
+
+      // Without a CCP address the app shows a settings problem; the simulated CCP stays usable.
+      const bare = { ...good, name: 'no settings', settings: {}, steps: [] };
+      await input.setInputFiles({ name: 'bare.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bare)) });
+      await hasText(page.getByTestId('scenario-name'), 'no settings', 'the loaded scenario');
+      await visible(page.getByTestId('ccp-ring'), 'the simulated CCP');
     },
   },
   {

@@ -45,6 +45,10 @@ export class LateConnectPort implements ConnectPort {
     return this.target ? this.target.getTranscript(contactId) : Promise.resolve([]);
   }
 
+  voiceIdState(contactId: string): Promise<{ status: string; speakerId: string | null } | null> {
+    return this.target ? this.target.voiceIdState(contactId) : Promise.resolve(null);
+  }
+
   contactDurationSeconds(contactId: string): number | null {
     return this.target ? this.target.contactDurationSeconds(contactId) : null;
   }

@@ -328,7 +328,12 @@ class SimStreamsContact implements SLContact {
   getInitiationMethod = () => (this.st.spec.monitoring ? 'MONITOR' : this.st.spec.initiation.toUpperCase());
   getInitialConnection = (): SLConnection | null =>
     this.st.spec.channel === 'voice' && this.st.spec.customer !== null
-      ? { getEndpoint: () => ({ phoneNumber: this.st.spec.customer ?? '' }) }
+      ? {
+          getEndpoint: () => ({ phoneNumber: this.st.spec.customer ?? '' }),
+          // Shaped like Voice ID's DescribeSpeaker answer, as Streams passes it on.
+          getVoiceIdSpeakerStatus: async () => ({ Speaker: { Status: this.st.voiceId?.status ?? '' } }),
+          getVoiceIdSpeakerId: async () => this.st.voiceId?.speakerId ?? '',
+        }
       : null;
   getConnectSystemEndpoint = () => (this.st.spec.system ? { phoneNumber: this.st.spec.system } : null);
   getName = () => this.st.spec.name ?? '';
@@ -345,7 +350,6 @@ class SimStreamsContact implements SLContact {
     getMonitorStatus: () => (this.st.spec.monitoring ? 'SILENT_MONITOR' : null),
     getMediaController: () => (this.st.spec.channel === 'chat' ? Promise.resolve(this.chatController()) : undefined),
   });
-  getVoiceIdStatus = () => this.st.voiceId;
 
   onConnecting = (cb: SLContactCallback) => this.on('connecting', cb);
   onIncoming = (cb: SLContactCallback) => this.on('incoming', cb);
