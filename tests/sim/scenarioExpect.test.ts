@@ -152,7 +152,7 @@ describe('checkExpectations', () => {
       'tickets[0]: expected new ticket 2 (new:2), but only 1 ticket was created',
       'users[0]: expected new user 1 (new:1), but only 0 users were created',
       'contacts[0] (contact c1, agent priya): ticket_id: expected 700, found 701; user_id: expected new:1, but only 0 users were created',
-      'pops[0]: no pop matches {"kind":"ticket","id":"new:2"}; closest is pop #1 {"agent":"priya","tab":1,"step":1,"kind":"ticket","id":701} (id: expected new:2, but only 1 ticket was created)',
+      'pops[0]: no pop matches {"kind":"ticket","id":"new:2"}; closest is pop #1 {"agent":"priya","tab":1,"step":1,"kind":"ticket","id":701,"at_ms":4000} (id: expected new:2, but only 1 ticket was created)',
     ]);
     const r = report();
     r.contacts[0]!.ticket_id = 700;
@@ -179,7 +179,7 @@ describe('checkExpectations', () => {
 
   it('checks whole lists with _exact and absent entries with _none', () => {
     expect(check({ pops_exact: [{ kind: 'user', id: 20 }] })).toEqual([
-      'pops_exact: expected 1 pop, found 2 pops: {"agent":"priya","tab":1,"step":0,"kind":"user","id":20}, {"agent":"priya","tab":1,"step":1,"kind":"ticket","id":701}',
+      'pops_exact: expected 1 pop, found 2 pops: {"agent":"priya","tab":1,"step":0,"kind":"user","id":20,"at_ms":0}, {"agent":"priya","tab":1,"step":1,"kind":"ticket","id":701,"at_ms":4000}',
     ]);
     expect(
       check({
@@ -188,7 +188,7 @@ describe('checkExpectations', () => {
           { kind: 'ticket', id: 700 },
         ],
       }),
-    ).toEqual(['pops_exact[1]: pop #1 {"agent":"priya","tab":1,"step":1,"kind":"ticket","id":701} (id: expected 700, found 701)']);
+    ).toEqual(['pops_exact[1]: pop #1 {"agent":"priya","tab":1,"step":1,"kind":"ticket","id":701,"at_ms":4000} (id: expected 700, found 701)']);
     expect(check({ notifications_none: [{ text_contains: 'CREATED' }] })).toEqual([
       'notifications_none[0]: expected no notification matching {"text_contains":"CREATED"}, found 1: {"agent":"priya","tab":1,"step":1,"level":"info","text":"Ticket 701 created for Tom Baker"}',
     ]);

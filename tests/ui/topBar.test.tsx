@@ -250,7 +250,8 @@ describe('TopBar: outbound queue and dialling', () => {
       await world.clock.advanceTo(world.clock.nowMs() + 5000);
     });
     await waitFor(() => expect(world.report.dials).toHaveLength(1));
-    expect(world.report.dials[0]).toMatchObject({ number: '+44 7700 900123', queue: 'Billing' });
+    // Connect is asked to dial the number in E.164, whatever the agent typed.
+    expect(world.report.dials[0]).toMatchObject({ number: '+447700900123', queue: 'Billing' });
     expect((screen.getByLabelText('Enter a number') as HTMLInputElement).value).toBe('');
   });
 });
