@@ -62,7 +62,11 @@ export class StreamsAdapter implements ConnectPort {
   private early: ContactEvent[] = [];
   private profile: { profile: RoutingProfile; name: string } | null = null;
 
-  constructor(private readonly streams: StreamsLike) {
+  constructor(
+    private readonly streams: StreamsLike,
+    /** Loads ChatJS, which Streams needs for chat media; called when the first chat arrives. */
+    private readonly loadChat: () => Promise<void> = async () => undefined,
+  ) {
     streams.agent((agent) => {
       this.agent = agent;
       const p = agent.getRoutingProfile();
@@ -124,6 +128,7 @@ export class StreamsAdapter implements ConnectPort {
 
   async getTranscript(contactId: string): Promise<ChatTranscriptItem[]> {
     const t = this.contacts.get(contactId);
+    if (t?.c.getType() === 'chat') await this.loadChat();
     const ctl = await t?.c.getAgentConnection()?.getMediaController?.();
     if (!ctl) return [];
     const items: ChatTranscriptItem[] = [];
@@ -164,12 +169,17 @@ export class StreamsAdapter implements ConnectPort {
         this.emit({ type: hold ? 'hold' : 'resume', contact: toSnapshot(c) });
       }
     });
-    void c.getAgentConnection()?.getMediaController?.()?.then((ctl) =>
-      ctl.onMessage?.((ev) => {
-        const item = toItem(ev.data);
-        if (item.text) this.emit({ type: 'message', contact: toSnapshot(c), role: item.role, text: item.text });
-      }),
-    );
+    if (c.getType() === 'chat') {
+      void this.loadChat()
+        .then(() => c.getAgentConnection()?.getMediaController?.())
+        .then((ctl) =>
+          ctl?.onMessage?.((ev) => {
+            const item = toItem(ev.data);
+            if (item.text) this.emit({ type: 'message', contact: toSnapshot(c), role: item.role, text: item.text });
+          }),
+        )
+        .catch(() => undefined);
+    }
     // A contact that already exists (after a reload) reports the state it is in now.
     const status = c.getStatus().type;
     if (status === 'connected') reach('connected');

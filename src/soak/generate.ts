@@ -47,11 +47,17 @@ class Builder {
   private contactNo = 0;
   private faultsLeft = FAULT_BUDGET;
   private freshNo = 0;
-  readonly unknownUsed: string[] = [];
+  /** Numbers of no cast user used so far, and when a new contact may use them again. */
+  readonly unknownUsed: { number: string; reusableAt: number }[] = [];
   readonly agentsUsed = new Set<string>();
   contacts = 0;
 
-  constructor(readonly rng: Rng, readonly index: number) {}
+  constructor(
+    readonly rng: Rng,
+    readonly index: number,
+    /** zendesk.search_index_delay_seconds. */
+    readonly indexDelay: number,
+  ) {}
 
   push(at: number, step: StepJson): void {
     this.steps.push({ at, seq: this.seq++, step: { at, ...step } });
@@ -162,8 +168,23 @@ class Builder {
     this.freshNo++;
     const n = String(this.index % 1000).padStart(3, '0') + String(this.freshNo).padStart(2, '0');
     const num = this.rng.chance(0.7) ? `+614009${n}` : `+4477008${n}`;
-    this.unknownUsed.push(num);
+    this.unknownUsed.push({ number: num, reusableAt: Infinity });
     return num;
+  }
+
+  /**
+   * A story ended at `end`: its new numbers may call again once a user made for them is
+   * searchable. (Within the search index delay a second contact cannot find that user: Zendesk
+   * has no live lookup by phone, so a second user is unavoidable there and is not generated.)
+   */
+  storyEnded(end: number): void {
+    for (const u of this.unknownUsed) if (u.reusableAt === Infinity) u.reusableAt = end + this.indexDelay + 60;
+  }
+
+  /** A number used before that may call again at `t`, if any. */
+  repeatNumber(t: number): string | null {
+    const ok = this.unknownUsed.filter((u) => u.reusableAt <= t);
+    return ok.length ? this.rng.pick(ok).number : null;
   }
 }
 
@@ -369,7 +390,7 @@ interface Caller {
   userId: number | null;
 }
 
-function pickCaller(b: Builder): Caller {
+function pickCaller(b: Builder, t0: number): Caller {
   const r = b.rng;
   const kind = r.weighted([
     [45, 'recognised'],
@@ -387,8 +408,7 @@ function pickCaller(b: Builder): Caller {
     case 'shared':
       return { customer: SHARED_NUMBER, userId: null };
     case 'repeat':
-      if (b.unknownUsed.length) return { customer: r.pick(b.unknownUsed), userId: null };
-      return { customer: b.freshNumber(), userId: null };
+      return { customer: b.repeatNumber(t0) ?? b.freshNumber(), userId: null };
     case 'anonymous':
       return { customer: r.pick(ANONYMOUS), userId: null };
     case 'unparseable':
@@ -456,7 +476,7 @@ function chatDecl(b: Builder): { decl: StepJson; userId: number | null } {
 }
 
 function storyInboundVoice(b: Builder, agent: string, t0: number): number {
-  const caller = pickCaller(b);
+  const caller = pickCaller(b, t0);
   const attrs = commonAttrs(b.rng, caller.userId, true);
   const leg = inboundLeg(b, agent, t0, voiceDecl(b, caller, attrs), {
     outcome: outcomeOf(b.rng),
@@ -564,9 +584,10 @@ function storyTransfer(b: Builder, agentA: string, agentB: string, t0: number): 
   const chat = r.chance(0.2);
   let declA: StepJson;
   let caller: Caller | null = null;
-  if (chat) declA = chatDecl(b).decl;
+  let chatUser: number | null = null;
+  if (chat) ({ decl: declA, userId: chatUser } = chatDecl(b));
   else {
-    caller = pickCaller(b);
+    caller = pickCaller(b, t0);
     if (caller.customer === '12345') caller = { customer: b.freshNumber(), userId: null };
     declA = voiceDecl(b, caller, commonAttrs(r, caller.userId, true));
   }
@@ -581,16 +602,20 @@ function storyTransfer(b: Builder, agentA: string, agentB: string, t0: number): 
     tB = Math.max(tB, td + r.int(0, 40));
   }
   const attrsB: Record<string, string> = {};
-  const mode = r.weighted<string | undefined>([
+  let mode = r.weighted<string | undefined>([
     [45, undefined],
     [15, 'auto'],
     [20, 'agent'],
     [20, 'force'],
   ]);
+  // A forced transfer identifies the customer afresh. A customer first seen on this call has no
+  // searchable user yet (index delay), so the guide's transfer flow sets customer_number; a chat
+  // customer new to Zendesk is not forced.
+  if (mode === 'force' && chat && chatUser === null) mode = 'agent';
   if (mode !== undefined) attrsB.ticket_assignment = mode;
   const ftc = ftcAttr(r);
   if (ftc !== undefined) attrsB.force_ticket_creation = ftc;
-  if (mode === 'force' && r.chance(0.6)) {
+  if (mode === 'force' && !chat && (caller?.userId == null || r.chance(0.6))) {
     const other = r.pick(RECOGNISED);
     attrsB.customer_number = r.chance(0.5) && caller?.userId ? caller.customer : other.e164!;
   }
@@ -627,7 +652,8 @@ function storyTransfer(b: Builder, agentA: string, agentB: string, t0: number): 
 /** Scenario `index` of run `seed`. */
 export function generateScenario(seed: number, index: number): SoakScenario {
   const rng = new Rng(mixSeed(seed, index));
-  const b = new Builder(rng, index);
+  const delay = rng.pick([0, 0, 5, 30, 60, 120, rng.int(0, 120)]);
+  const b = new Builder(rng, index, delay);
   const target = rng.int(1, 4);
   let cursor = rng.int(2, 5);
   const names = AGENTS.map((a) => a.name);
@@ -646,6 +672,7 @@ export function generateScenario(seed: number, index: number): SoakScenario {
       const end = storyTransfer(b, agentA, agentB, start);
       b.busyUntil(agentA, end);
       b.busyUntil(agentB, end);
+      b.storyEnded(end);
       cursor = start + rng.int(5, 60);
       continue;
     }
@@ -660,6 +687,7 @@ export function generateScenario(seed: number, index: number): SoakScenario {
             ? storyChat(b, agent, start)
             : storyTask(b, agent, start);
     b.busyUntil(agent, end);
+    b.storyEnded(end);
     cursor = start + rng.int(5, 90);
   }
 
@@ -682,7 +710,7 @@ export function generateScenario(seed: number, index: number): SoakScenario {
     settings,
     zendesk: {
       start: START,
-      search_index_delay_seconds: rng.pick([0, 0, 5, 30, 60, 120, rng.int(0, 120)]),
+      search_index_delay_seconds: delay,
       latency_ms: rng.pick([0, 0, 50, 300, 800]),
       ...cast,
     },

@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     node.dataset.booted = 'yes';
     try {
       const { streams, failed } = bootStreams(node, settings);
-      port.attach(new StreamsAdapter(streams));
+      // ChatJS is fetched only when the first chat arrives: voice-only centres never load it.
+      port.attach(new StreamsAdapter(streams, () => import('amazon-connect-chatjs/dist/amazon-connect-chat.js').then(() => undefined)));
       void failed.then((reason) => {
         console.warn(`[Amazon Connect for Zendesk] ${reason}`);
         unreachable();

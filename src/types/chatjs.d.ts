@@ -1,0 +1,3 @@
+// ChatJS's own typings declare globals only (no module); the app imports it for its side
+// effect (it registers connect.ChatSession, which Streams uses for chat media).
+declare module 'amazon-connect-chatjs/dist/amazon-connect-chat.js';
