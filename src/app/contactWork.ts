@@ -541,7 +541,22 @@ export class ContactWork {
   private async ended(rec: ContactRecord): Promise<void> {
     if (rec.ticketId !== null) await this.writeDetails(rec);
     await this.saveVoiceId(rec);
+    // Among several contacts, the one that ended comes to the front for its after contact work.
+    if (rec.ticketId !== null && this.app.store.getState().contacts.length >= 2) {
+      this.app.store.setState({ focusedContactId: rec.id });
+      this.app.deps.connect.focusContact(rec.id);
+      await this.app.pop('ticket', rec.ticketId);
+    }
     // A manual contact without a ticket waits for the agent until after contact work ends.
+  }
+
+  /** When a contact is cleared, another open contact of the same channel comes to the front. */
+  private async showNextOfChannel(rec: ContactRecord): Promise<void> {
+    const next = this.app.store.getState().contacts.find((c) => c.id !== rec.id && c.channel === rec.snapshot.channel);
+    if (!next) return;
+    this.app.store.setState({ focusedContactId: next.id });
+    this.app.deps.connect.focusContact(next.id);
+    if (next.ticketId !== null) await this.app.pop('ticket', next.ticketId);
   }
 
   private async destroyed(rec: ContactRecord): Promise<void> {
@@ -552,7 +567,9 @@ export class ContactWork {
     }
     if (rec.ticketId !== null) await this.writeDetails(rec);
     await this.saveVoiceId(rec);
+    const hadOthers = this.app.store.getState().contacts.length >= 2;
     this.finish(rec);
+    if (hadOthers) await this.showNextOfChannel(rec);
   }
 
   private async dropped(rec: ContactRecord): Promise<void> {
