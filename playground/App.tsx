@@ -1,15 +1,27 @@
-// Layout: scenario controls on top; the simulated Zendesk on the left; on the right, as in
-// Zendesk, the app's top bar pane (340 px), the simulated CCP in place of Streams' iframe.
+// Layout: scenario controls on top; the simulated Zendesk on the left (the agent's workspace, or
+// the app's nav bar page with its Settings screen); on the right, as in Zendesk, the app's top
+// bar pane (340 px), the simulated CCP in place of Streams' iframe.
+import { useState } from 'react';
+import { Field, Select } from '@zendeskgarden/react-forms';
+import { Tabs } from '@zendeskgarden/react-tabs';
+import { LOCALES, currentLocale, setLocale } from '../src/i18n';
 import { ActivityPane, NotificationToasts } from './ui/ActivityPane';
+import { NavBarPane } from './ui/NavBarPane';
 import { ScenarioBar, StepPanel } from './ui/ScenarioBar';
 import { TopBarColumn } from './ui/TopBarColumn';
 import { useSession } from './ui/useSession';
 import { ZendeskPane } from './ui/ZendeskPane';
 
+type View = 'workspace' | 'navbar';
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', ja: '日本語' };
+
 export function App() {
   const session = useSession();
+  const [view, setView] = useState<View>('workspace');
+  const [lang, setLang] = useState(currentLocale());
   return (
-    <div className="page">
+    <div className="page" lang={lang}>
       <header className="page-header">
         <h1>
           Amazon Connect for Zendesk <span className="muted">· playground</span>
@@ -22,7 +34,35 @@ export function App() {
       </header>
       <main className="columns">
         <div className="left">
-          <ZendeskPane />
+          <div className="view-switch">
+            <Tabs selectedItem={view} onChange={(v: View) => setView(v)} style={{ flex: 1 }}>
+              <Tabs.TabList aria-label="Zendesk views">
+                <Tabs.Tab item="workspace" data-testid="view-workspace">
+                  Agent workspace
+                </Tabs.Tab>
+                <Tabs.Tab item="navbar" data-testid="view-navbar">
+                  Settings (nav bar)
+                </Tabs.Tab>
+              </Tabs.TabList>
+              <Tabs.TabPanel item="workspace">{view === 'workspace' && <ZendeskPane />}</Tabs.TabPanel>
+              <Tabs.TabPanel item="navbar">{view === 'navbar' && <NavBarPane />}</Tabs.TabPanel>
+            </Tabs>
+            <Field>
+              <Field.Label>App language</Field.Label>
+              <Select
+                isCompact
+                data-testid="language-select"
+                value={lang}
+                onChange={(e) => setLang(setLocale(e.target.value))}
+              >
+                {LOCALES.map((l) => (
+                  <option key={l} value={l}>
+                    {LANGUAGE_NAMES[l] ?? l}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
           <StepPanel />
           <ActivityPane />
         </div>

@@ -1,5 +1,10 @@
 // The scenario the playground opens with: a small account and one agent, no steps, so the
-// simulated CCP panel can be used straight away.
+// simulated CCP panel can be used straight away. Sam is a Zendesk admin (for the nav bar's
+// Settings screen), the account has two active brands and an inactive one, and Priya's routing
+// profile has a queue whose name is too long for the top bar (it is clipped, with a tooltip).
+/** 48 characters: more than the 35 the top bar shows. */
+export const LONG_QUEUE = 'Customer Service - Premium Accounts - EMEA North';
+
 export const DEFAULT_SCENARIO = {
   name: 'Playground: Priya at the Front desk',
   settings: {
@@ -13,6 +18,7 @@ export const DEFAULT_SCENARIO = {
     latency_ms: 80,
     users: [
       { id: 1, name: 'Priya Agent', role: 'agent', email: 'priya@example.org' },
+      { id: 2, name: 'Sam Admin', role: 'admin', email: 'sam@example.org' },
       { id: 20, name: 'Tom Baker', role: 'end-user', phone: '+447700900123', email: 'tom@example.org', user_fields: {} },
       { id: 21, name: 'Ada Lane', role: 'end-user', phone: '+447700900456', email: 'ada@example.org', user_fields: {} },
     ],
@@ -29,7 +35,11 @@ export const DEFAULT_SCENARIO = {
         custom_fields: [],
       },
     ],
-    brands: [{ id: 1, name: 'Shop', default: true, active: true }],
+    brands: [
+      { id: 1, name: 'Shop', default: true, active: true },
+      { id: 2, name: 'Outlet', active: true },
+      { id: 3, name: 'Legacy', active: false },
+    ],
     ticket_fields: [],
     user_fields: [],
   },
@@ -37,7 +47,11 @@ export const DEFAULT_SCENARIO = {
     {
       name: 'priya',
       zendesk_user_id: 1,
-      routing_profile: { name: 'Front', queues: ['General', 'Billing'], default_outbound_queue: 'General' },
+      routing_profile: {
+        name: 'Front',
+        queues: ['General', 'Billing', LONG_QUEUE],
+        default_outbound_queue: 'General',
+      },
     },
   ],
   steps: [],

@@ -29,6 +29,8 @@ import { patchContact, type ContactView, type Viewing } from './store';
 import { identifyByPhone, identifyChatCustomer } from './identify';
 
 const TASK_TICKET_NAME = /^zendesk-(\d+)$/i;
+/** Ends every transcript note: lets a continued chat add only the messages that came after. */
+const TRANSCRIPT_UP_TO = 'Messages up to ';
 const OUTBOUND_QUEUE_FIELD = 'connect_outbound_queue';
 const MAX_OUTCOMES = 500;
 
@@ -136,6 +138,8 @@ export class ContactWork {
       endedAtMs: null,
       recordNotices: [],
       attachTicket: null,
+      createdUserId: null,
+      transcript: null,
       inFlight: null,
       voiceId: null,
       done: { warned: false, incomingPop: false, assigned: false, ticketPop: false, notesWritten: false, detailsWritten: false, voiceIdSaved: false, finished: false },
@@ -215,12 +219,28 @@ export class ContactWork {
       if (origin.kind === 'user') rec.userId = origin.userId;
       return decideOutboundVoice({ config: rec.config, origin, callee });
     }
+    if (c.channel === 'chat' && c.previousContactId && !isLaterLeg(c)) {
+      // A continued chat goes on the ticket of the conversation it continues.
+      const previous = await this.ticketOfContact(c.previousContactId);
+      if (previous && previous.status !== 'closed') {
+        rec.userId = previous.requesterId;
+        rec.attachTicket = previous;
+        rec.caller = { kind: 'anonymous', noData: true };
+        return { mode: rec.config.mode, pop: { kind: 'ticket', id: previous.id }, assignment: { kind: 'attach', ticketId: previous.id }, notices: [], selectedUserId: previous.requesterId };
+      }
+    }
     if (isLaterLeg(c) && transferUsesFirstLeg(rec.config)) {
       const first = await this.ticketOfContact(c.initialContactId);
       if (first) rec.userId = first.requesterId;
       rec.attachTicket = first;
-      rec.caller = { kind: 'unrecognised', number: c.customerEndpoint, email: null, name: null };
-      return decideTransfer({ config: rec.config, channel: c.channel === 'chat' ? 'chat' : 'voice', firstLegTicket: first });
+      const decision = decideTransfer({ config: rec.config, channel: c.channel === 'chat' ? 'chat' : 'voice', firstLegTicket: first });
+      // Who the customer is matters only if the agent may create a ticket for them.
+      rec.caller =
+        decision.assignment.kind === 'await_agent'
+          ? await (c.channel === 'chat' ? identifyChatCustomer(gw, rec.config, settings) : identifyByPhone(gw, rec.config, c.customerEndpoint, settings))
+          : { kind: 'anonymous' };
+      if (decision.selectedUserId === null && rec.caller.kind === 'recognised') decision.selectedUserId = rec.caller.user.id;
+      return decision;
     }
     const requestedP: Promise<RequestedTicketFact> = (async () => {
       const known = requestedTicketWithoutLookup(rec.config);
@@ -307,8 +327,8 @@ export class ContactWork {
         rec.userId = ticket.requesterId;
         rec.done.notesWritten = true;
       } else if (a.kind === 'attach') {
-        rec.ticketId = a.ticketId;
         await this.markAttachedTicket(rec, a.ticketId);
+        rec.ticketId = a.ticketId;
       } else {
         return;
       }
@@ -347,8 +367,11 @@ export class ContactWork {
     const notes = rec.recordNotices.length ? renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>` : null;
     if (!retag && !notes) return;
     if (retag) {
-      await this.write(rec, 'notes', () => this.app.gateway.markTicketForContact(ticketId, want, notes));
-    } else if (notes) {
+      const note = notes ? { html: notes, marker } : null;
+      if (!(note && rec.inFlight === 'notes' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker)))) {
+        await this.write(rec, 'notes', () => this.app.gateway.markTicketForContact(ticketId, want, note));
+      }
+    } else if (notes && !(rec.inFlight === 'notes' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker)))) {
       await this.write(rec, 'notes', () => this.app.gateway.addPrivateNote(ticketId, notes, marker));
     }
     if (notes) rec.done.notesWritten = true;
@@ -361,9 +384,13 @@ export class ContactWork {
     let requesterId: number;
     if (requester.kind === 'user') requesterId = requester.userId;
     else if (requester.kind === 'agent') requesterId = agentId;
+    else if (rec.createdUserId !== null) requesterId = rec.createdUserId;
     else {
       const user = await this.createUser(rec, requester);
       requesterId = user.id;
+      // Kept at once: a reload during the ticket's creation must not make the user again.
+      rec.createdUserId = user.id;
+      this.save(rec);
     }
     const settings = this.settings();
     const brandId = await this.brandFor(rec);
@@ -382,18 +409,21 @@ export class ContactWork {
       notices: rec.recordNotices,
     });
     void settings;
+    const externalId = connectExternalId(c.initialContactId);
+    const marker = `Contact ID: ${c.id}`;
     if (rec.inFlight === 'create_ticket') {
-      const found = (await gw.ticketsByExternalId(connectExternalId(c.initialContactId))).find((t) => t.requesterId === requesterId);
+      const found = await gw.findCreatedTicket({ externalId, requesterId, marker });
       if (found) return found;
     }
     return this.write(rec, 'create_ticket', () => gw.createTicket({
+      marker,
       requesterId,
       subject: ticketSubject(rec.direction, c.channel, party, rec.config.conversationTitle),
       noteHtml: summary.html,
       brandId,
       tags: ticketTags(c.channel, c.initiation),
       customFields,
-      externalId: connectExternalId(c.initialContactId),
+      externalId,
       voiceVia: c.channel === 'voice' ? (rec.direction === 'outbound' ? 46 : 45) : null,
     }));
   }
@@ -539,6 +569,11 @@ export class ContactWork {
   // ---- end of contact ----------------------------------------------------------------------
 
   private async ended(rec: ContactRecord): Promise<void> {
+    // Connect serves a transcript only until the contact is cleared: keep it for a ticket made later.
+    if (rec.snapshot.channel === 'chat' && rec.config.chatTranscript && rec.transcript === null) {
+      rec.transcript = await this.app.deps.connect.getTranscript(rec.id);
+      this.save(rec);
+    }
     if (rec.ticketId !== null) await this.writeDetails(rec);
     await this.saveVoiceId(rec);
     // Among several contacts, the one that ended comes to the front for its after contact work.
@@ -562,7 +597,7 @@ export class ContactWork {
   private async destroyed(rec: ContactRecord): Promise<void> {
     if (!rec.done.assigned && rec.decision?.assignment.kind === 'await_agent' && rec.snapshot.channel !== 'task' && !rec.snapshot.monitoring) {
       const a = decideAtEndWithoutTicket({ config: rec.config, selectedUserId: this.selectedUserId(rec) });
-      const notice = endWithoutTicketNotice(a);
+      const notice = endWithoutTicketNotice(a, rec.snapshot.channel);
       if (a.kind === 'create_ticket') await this.assign(rec, a, notice ? [notice] : []);
     }
     if (rec.ticketId !== null) await this.writeDetails(rec);
@@ -619,11 +654,18 @@ export class ContactWork {
           await this.write(rec, 'details', () => gw.addVoiceComment(ticketId, data, data.started_at));
         }
       } else if (c.channel === 'chat' && rec.config.chatTranscript) {
-        const items = await this.app.deps.connect.getTranscript(rec.id);
+        let items = rec.transcript ?? (await this.app.deps.connect.getTranscript(rec.id));
+        // A continued chat carries the earlier conversation: only what the ticket lacks is added.
+        if (c.previousContactId) {
+          const upTo = await gw.lastTranscriptTime(ticketId);
+          if (upTo !== null) items = items.filter((i) => i.atMs > upTo);
+        }
         const marker = `Chat transcript, contact ${rec.id}`;
+        const last = items.reduce((m, i) => Math.max(m, i.atMs), 0);
         const t = renderChatTranscript(items);
+        const html = `<p><strong>${marker}</strong></p>${t.html}` + (last ? `<p>${TRANSCRIPT_UP_TO}${new Date(last).toISOString()}</p>` : '');
         if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, marker)))) {
-          await this.write(rec, 'details', () => gw.addPrivateNote(ticketId, `<p><strong>${marker}</strong></p>${t.html}`, marker));
+          await this.write(rec, 'details', () => gw.addPrivateNote(ticketId, html, marker));
         }
       }
       rec.done.detailsWritten = true;
@@ -676,7 +718,14 @@ export class ContactWork {
       queue: c.queue,
     });
     if (rec.ticketId === null) return;
-    await this.app.gateway.addPrivateNote(rec.ticketId, note.html, `Contact ID: ${c.id}`).catch((err) => {
+    const marker = `Task details, contact ${c.id}`;
+    const ticketId = rec.ticketId;
+    if (rec.inFlight === 'details' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker).catch(() => false))) {
+      rec.done.detailsWritten = true;
+      this.save(rec);
+      return;
+    }
+    await this.write(rec, 'details', () => this.app.gateway.addPrivateNote(ticketId, `${note.html}<p>${marker}</p>`, marker)).catch((err) => {
       this.app.notify('error', `The task details could not be added to ticket #${rec.ticketId}: ${agentMessage(err)}`);
     });
     rec.done.detailsWritten = true;

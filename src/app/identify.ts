@@ -6,9 +6,9 @@ import type { ZendeskGateway } from '../zendesk/gateway';
 
 const endUsers = (users: UserFact[]) => users.filter((u) => u.role === 'end-user');
 
-function fromMatches(users: UserFact[], unrecognised: CallerFact): CallerFact {
+function fromMatches(users: UserFact[], unrecognised: CallerFact, by: 'phone' | 'email' | 'name' = 'phone'): CallerFact {
   if (users.length === 1 && users[0]) return { kind: 'recognised', user: users[0] };
-  if (users.length > 1) return { kind: 'ambiguous', users };
+  if (users.length > 1) return { kind: 'ambiguous', users, by };
   return unrecognised;
 }
 
@@ -36,7 +36,7 @@ export async function identifyChatCustomer(gw: ZendeskGateway, config: ContactCo
   };
   if (config.customerEmail) {
     const users = endUsers(await gw.searchUsers(`email:${config.customerEmail}`));
-    if (users.length) return fromMatches(users, unrecognised);
+    if (users.length) return fromMatches(users, unrecognised, 'email');
   }
   if (config.customerNumber) {
     const fact = await lookupNumber(gw, config.customerNumber, config.customerName, config.customerEmail, settings);
@@ -47,9 +47,9 @@ export async function identifyChatCustomer(gw: ZendeskGateway, config: ContactCo
     const users = endUsers(await gw.searchUsers(`name:"${name}"`)).filter(
       (u) => u.name.trim().toLowerCase() === config.customerName?.trim().toLowerCase(),
     );
-    if (users.length) return fromMatches(users, unrecognised);
+    if (users.length) return fromMatches(users, unrecognised, 'name');
   }
-  if (!config.customerEmail && !config.customerNumber && !config.customerName) return { kind: 'anonymous' };
+  if (!config.customerEmail && !config.customerNumber && !config.customerName) return { kind: 'anonymous', noData: true };
   return unrecognised;
 }
 
@@ -68,7 +68,13 @@ async function lookupNumber(
 ): Promise<CallerFact> {
   const n = classifyCallerNumber(raw, settings.defaultCountry);
   if (n.kind === 'anonymous') return { kind: 'anonymous' };
-  if (n.kind === 'unparseable') return { kind: 'unrecognised', number: null, email, name };
+  if (n.kind === 'unparseable') {
+    // A number libphonenumber cannot read (a short code, a malformed CLI): matched digit for digit.
+    const d = n.raw.replace(/\D/g, '');
+    if (d.length < 3) return { kind: 'unrecognised', number: null, email, name };
+    const found = endUsers(await gw.searchUsers(`role:end-user phone:*${d}`)).filter((u) => (u.phone ?? '').replace(/\D/g, '') === d);
+    return fromMatches(found, { kind: 'unrecognised', number: n.raw, email, name });
+  }
   const query = phoneSearchQuery(n.e164);
   if (!query) return { kind: 'unrecognised', number: n.e164, email, name };
   const found = endUsers(await gw.searchUsers(query)).filter((u) => samePhone(u.phone, n.e164, settings.defaultCountry));

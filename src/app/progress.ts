@@ -3,7 +3,7 @@
 // an in-memory map (per agent browser) in the simulator.
 import type { ContactConfig } from '../domain/config';
 import type { AssignmentMode, CallerFact, Decision } from '../domain/types';
-import type { ContactSnapshot } from '../connect/types';
+import type { ChatTranscriptItem, ContactSnapshot } from '../connect/types';
 import type { TicketDetails } from '../zendesk/gateway';
 
 export interface KeyValueStorage {
@@ -38,6 +38,10 @@ export interface ContactRecord {
   recordNotices: string[];
   /** The existing ticket the rules chose to attach to, as read (saves reading it again). */
   attachTicket: TicketDetails | null;
+  /** The end user the app created for this contact, once it exists. */
+  createdUserId: number | null;
+  /** A chat's transcript, read when it ended (Connect drops it when the contact is cleared). */
+  transcript: ChatTranscriptItem[] | null;
   /** A write sent but not yet answered: whoever resumes the contact checks it before repeating. */
   inFlight: 'create_user' | 'create_ticket' | 'notes' | 'details' | null;
   /** The caller's Voice ID state as Connect last reported it. */

@@ -38,8 +38,10 @@ export interface TicketFact {
 export type CallerFact =
   | { kind: 'recognised'; user: UserFact }
   | { kind: 'unrecognised'; number: string | null; email: string | null; name: string | null }
-  | { kind: 'anonymous' }
-  | { kind: 'ambiguous'; users: UserFact[] };
+  /** Withheld number; for a chat (`noData`), a customer who gave nothing to identify them by. */
+  | { kind: 'anonymous'; noData?: boolean }
+  /** Several users match; `by` says what they share (default: the phone number). */
+  | { kind: 'ambiguous'; users: UserFact[]; by?: 'phone' | 'email' | 'name' };
 
 /** What the ticket-number attribute turned out to be. */
 export type RequestedTicketFact =

@@ -1,12 +1,25 @@
 // The app's own UI strings. Every visible text goes through t(); English is the source and the
-// fallback. Other languages are added as <locale>.json next to en.json and listed in CATALOGS.
-// The locale comes from the Zendesk agent's profile (currentUser.locale, e.g. "en-US", "pt-BR").
+// fallback, key by key. Other languages are <locale>.json next to en.json, listed in CATALOGS;
+// tests/ui/i18n.test.ts checks that each has exactly en's keys and placeholders.
+// The locale comes from the Zendesk agent's profile (currentUser.locale, e.g. "en-US", "fr-CA").
+import de from './de.json';
 import en from './en.json';
+import es from './es.json';
+import fr from './fr.json';
+import ja from './ja.json';
 
 export type MessageKey = keyof typeof en;
 type Catalog = Partial<Record<MessageKey, string>>;
 
-const CATALOGS: Record<string, Catalog> = { en };
+const CATALOGS: Record<string, Catalog> = { en, de, fr, es, ja };
+
+/** The languages the app speaks, English first. */
+export const LOCALES: readonly string[] = Object.keys(CATALOGS);
+
+/** A language's own strings (for tests and tools). */
+export function catalog(locale: string): Readonly<Catalog> | undefined {
+  return CATALOGS[locale];
+}
 
 let active: Catalog = en;
 let activeLocale = 'en';

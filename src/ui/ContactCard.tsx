@@ -12,7 +12,7 @@ import { Span, SM } from '@zendeskgarden/react-typography';
 import type { AppController } from '../app/controller';
 import type { ContactView, Viewing } from '../app/store';
 import type { AssignmentMode } from '../domain/types';
-import { t, type MessageKey } from '../i18n';
+import { currentLocale, t, type MessageKey } from '../i18n';
 import { ChannelIcon } from './icons';
 import { QueueName } from './QueueName';
 import { Breakable, Row, Stack, space } from './layout';
@@ -51,7 +51,8 @@ export function ContactCard({ app, contact }: { app: AppController; contact: Con
   const channel = channelText(c);
   const mode = t(`contact.mode.${c.mode}` as MessageKey);
   const seen = viewingText(viewing);
-  const channelWord = channel.toLowerCase();
+  // Inside a sentence the channel is lower case, except in German, where nouns keep their capital.
+  const channelWord = currentLocale() === 'de' ? channel : channel.toLocaleLowerCase(currentLocale());
 
   return (
     <Card aria-label={t('contact.cardLabel', { channel, customer: c.customerLabel })} role="group">

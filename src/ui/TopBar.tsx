@@ -1,5 +1,6 @@
-// The top bar pane (340 px wide): status, the active contacts with their queue and assignment
-// buttons, messages, the Contact Control Panel itself, the outbound queue and a dial box.
+// The top bar pane (340 px wide): status and sign-in help, the active contacts with their queue
+// and assignment buttons, messages, the Contact Control Panel itself, the outbound queue, a dial
+// box, the secondary ringer and (for admins) diagnostics.
 // Reads the controller's store; every action goes through the controller.
 import type { ReactNode, Ref } from 'react';
 import { useStore } from 'zustand';
@@ -8,9 +9,13 @@ import type { AppController } from '../app/controller';
 import { t } from '../i18n';
 import { ContactList } from './ContactCard';
 import { DialBox } from './DialBox';
+import { Diagnostics } from './Diagnostics';
+import { LoginHelp, type OpenWindow } from './LoginHelp';
 import { Notices } from './Notices';
 import { OutboundQueue } from './OutboundQueue';
 import { StatusArea } from './StatusArea';
+import { SecondaryRinger } from './ringer/SecondaryRinger';
+import type { RingerChoiceStore, RingerPlatform } from './ringer/platform';
 import { space, systemFont } from './layout';
 
 export interface TopBarProps {
@@ -19,6 +24,16 @@ export interface TopBarProps {
   ccpContainerRef?: Ref<HTMLDivElement>;
   /** Rendered instead of the CCP container (the playground's simulated CCP). */
   ccpSlot?: ReactNode;
+  /** Audio outputs for the secondary ringer (default: the browser's). */
+  ringer?: RingerPlatform;
+  /** Where the secondary ringer's device is kept (default: localStorage). */
+  ringerChoice?: RingerChoiceStore;
+  /** Opens the sign-in window (default: window.open). */
+  openWindow?: OpenWindow;
+  /** How long the CCP may take to start before the sign-in help shows (ms). */
+  loginHelpAfterMs?: number;
+  /** This page's origin, as the diagnostics show it (default: window.location.origin). */
+  origin?: string;
 }
 
 const Pane = styled.main`
@@ -61,13 +76,14 @@ const Tools = styled.div`
   gap: ${space('xs')};
 `;
 
-export function TopBar({ app, ccpContainerRef, ccpSlot }: TopBarProps) {
+export function TopBar({ app, ccpContainerRef, ccpSlot, ringer, ringerChoice, openWindow, loginHelpAfterMs, origin }: TopBarProps) {
   const ccpKind = useStore(app.store, (s) => s.ccp.kind);
   const noCcp = ccpKind === 'settings_error';
 
   return (
     <Pane>
       <StatusArea app={app} />
+      <LoginHelp app={app} openWindow={openWindow} afterMs={loginHelpAfterMs} />
       <ContactList app={app} />
       <Notices app={app} />
       {ccpSlot !== undefined ? (
@@ -81,8 +97,10 @@ export function TopBar({ app, ccpContainerRef, ccpSlot }: TopBarProps) {
         <Tools>
           <OutboundQueue app={app} />
           <DialBox app={app} />
+          <SecondaryRinger app={app} platform={ringer} choice={ringerChoice} />
         </Tools>
       )}
+      <Diagnostics app={app} origin={origin} />
     </Pane>
   );
 }

@@ -74,6 +74,8 @@ export interface NewTicket {
   externalId: string;
   /** Talk Partner Edition via: 45 inbound, 46 outbound; null for chats and tasks. */
   voiceVia: 45 | 46 | null;
+  /** Text only this contact's creation note holds: tells this contact's ticket from other legs' tickets. */
+  marker: string;
 }
 
 export interface NewUser {
@@ -226,11 +228,23 @@ export class ZendeskGateway {
     const path = t.voiceVia !== null ? '/api/v2/channels/voice/tickets.json' : '/api/v2/tickets.json';
     const res = await this.http.write<{ ticket: TicketJson }>('POST', path, { ticket }, {
       verify: async () => {
-        const found = (await this.ticketsByExternalId(t.externalId)).find((x) => x.requesterId === t.requesterId);
+        const found = await this.findCreatedTicket(t);
         return found ? { ticket: fromDetails(found) } : null;
       },
     });
     return toTicketDetails(res.ticket);
+  }
+
+  /**
+   * The ticket a createTicket for this contact made, if an earlier attempt landed: same chain,
+   * same requester, and its note names this very contact (another leg's ticket would not).
+   */
+  async findCreatedTicket(t: Pick<NewTicket, 'externalId' | 'requesterId' | 'marker'>): Promise<TicketDetails | null> {
+    const candidates = (await this.ticketsByExternalId(t.externalId))
+      .filter((x) => x.requesterId === t.requesterId)
+      .sort((a, b) => b.createdAtMs - a.createdAtMs);
+    for (const c of candidates) if (await this.commentAlreadyAdded(c.id, t.marker)) return c;
+    return null;
   }
 
   /** Adds a private note. `marker` lets a retry after an unknown outcome see that it already landed. */
@@ -246,10 +260,28 @@ export class ZendeskGateway {
     });
   }
 
-  /** Marks a ticket as the one of a contact chain, with the agent notifications in the same request. */
-  async markTicketForContact(ticketId: number, externalId: string, noteHtml: string | null): Promise<void> {
-    const ticket = { external_id: externalId, ...(noteHtml ? { comment: { html_body: noteHtml, public: false } } : {}) };
-    await this.http.write('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket });
+  /**
+   * Marks a ticket as the one of a contact chain, with the agent notifications in the same request.
+   * Setting the external id again is harmless; the note is checked by its marker before a repeat.
+   */
+  async markTicketForContact(ticketId: number, externalId: string, note: { html: string; marker: string } | null): Promise<void> {
+    const ticket = { external_id: externalId, ...(note ? { comment: { html_body: note.html, public: false } } : {}) };
+    await this.http.write('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket }, {
+      verify: note ? () => this.commentExists(ticketId, note.marker) : undefined,
+    });
+  }
+
+  /** The time of the last chat message already on the ticket ("Messages up to <ISO>"), or null. */
+  async lastTranscriptTime(ticketId: number): Promise<number | null> {
+    const res = await this.http.get<{ comments: { body?: string; html_body?: string }[] }>(`/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`);
+    let latest: number | null = null;
+    for (const c of res.comments) {
+      for (const m of `${c.html_body ?? ''} ${c.body ?? ''}`.matchAll(/Messages up to (\d{4}-\d{2}-\d{2}T[\d:.]+Z)/g)) {
+        const t = Date.parse(m[1] ?? '');
+        if (Number.isFinite(t) && (latest === null || t > latest)) latest = t;
+      }
+    }
+    return latest;
   }
 
   private async commentExists(ticketId: number, marker: string): Promise<true | null> {
@@ -278,14 +310,46 @@ export class ZendeskGateway {
     return this.userFields;
   }
 
-  async getInstallationSettings(installationId: number): Promise<{ settings: Record<string, unknown>; updatedAt: string | null }> {
-    const res = await this.http.get<{ settings: Record<string, unknown>; updated_at?: string }>(`/api/v2/apps/installations/${installationId}.json`);
-    return { settings: res.settings, updatedAt: res.updated_at ?? null };
+  /** The app installation's settings as Zendesk stores them, with when they last changed. */
+  async getInstallationSettings(installationId: number): Promise<InstallationSettings> {
+    const res = await this.http.get<InstallationJson | { installation?: InstallationJson }>(`/api/v2/apps/installations/${installationId}.json`);
+    return installationSettingsOf(res) ?? { settings: {}, updatedAt: null };
   }
 
-  async updateInstallationSettings(installationId: number, settings: Record<string, string>): Promise<void> {
-    await this.http.write('PUT', `/api/v2/apps/installations/${installationId}.json`, { settings });
+  /**
+   * Writes the given settings of the app installation (Zendesk keeps the others). Admins only:
+   * anyone else gets a 403. Returns the installation as Zendesk answered it, or null when the
+   * answer did not include it. A PUT of the same settings is idempotent, so the transport may
+   * repeat it after a 5xx.
+   */
+  async updateInstallationSettings(installationId: number, settings: Record<string, unknown>): Promise<InstallationSettings | null> {
+    const res = await this.http.write<InstallationJson | { installation?: InstallationJson } | null>(
+      'PUT',
+      `/api/v2/apps/installations/${installationId}.json`,
+      { settings },
+    );
+    return installationSettingsOf(res);
   }
+}
+
+export interface InstallationSettings {
+  settings: Record<string, unknown>;
+  /** ISO 8601 time of the last change, or null when Zendesk did not say. */
+  updatedAt: string | null;
+}
+
+interface InstallationJson {
+  settings?: Record<string, unknown>;
+  updated_at?: string;
+}
+
+/** Zendesk answers with the installation itself (some proxies wrap it in {installation}). */
+function installationSettingsOf(res: unknown): InstallationSettings | null {
+  if (typeof res !== 'object' || res === null) return null;
+  const body = res as InstallationJson & { installation?: InstallationJson };
+  const inst = body.settings === undefined && body.installation ? body.installation : body;
+  if (typeof inst.settings !== 'object' || inst.settings === null) return null;
+  return { settings: { ...inst.settings }, updatedAt: typeof inst.updated_at === 'string' ? inst.updated_at : null };
 }
 
 function fromDetails(t: TicketDetails): TicketJson {

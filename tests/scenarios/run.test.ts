@@ -98,6 +98,70 @@ const bothNamesWarned: Extra = (report) => {
   return out;
 };
 
+// chat/, task/, concurrent/, voiceid/ (issue 5)
+
+type ScenarioMessage = { role: string; text: string };
+function messagesOf(scenario: Scenario): ScenarioMessage[] {
+  return scenario.steps.flatMap((s) => ('event' in s && s.event === 'message' ? [{ role: s.role, text: s.text }] : []));
+}
+
+/** Every comment's html_body is escaped: none of these raw fragments appears in it. */
+const noRawMarkup =
+  (...fragments: string[]): Extra =>
+  (report) =>
+    report.tickets.flatMap((t) =>
+      t.comments.flatMap((c, i) =>
+        fragments
+          .filter((f) => typeof c.html_body === 'string' && c.html_body.toLowerCase().includes(f.toLowerCase()))
+          .map((f) => `ticket ${t.id} comment #${i}: html_body contains raw ${JSON.stringify(f)}; it must be escaped`),
+      ),
+    );
+
+/** chat_transcript "false": no comment holds any message of the chat. */
+const noTranscript: Extra = (report, scenario) => {
+  const texts = messagesOf(scenario).filter((m) => m.role !== 'SYSTEM').map((m) => m.text);
+  return report.tickets.flatMap((t) =>
+    t.comments.filter((c) => texts.some((x) => c.body.includes(x))).map(() => `ticket ${t.id}: has a transcript although chat_transcript is "false"`),
+  );
+};
+
+/** One comment holds every message of the scenario, in order (long chats: every page). */
+const wholeTranscriptInOneComment: Extra = (report, scenario) => {
+  const texts = messagesOf(scenario).map((m) => m.text);
+  let best = 0;
+  for (const c of report.tickets.flatMap((t) => t.comments)) {
+    let at = 0;
+    let n = 0;
+    for (const x of texts) {
+      const p = c.body.indexOf(x, at);
+      if (p < 0) break;
+      at = p + x.length;
+      n++;
+    }
+    best = Math.max(best, n);
+  }
+  return best === texts.length ? [] : [`no comment holds the whole transcript in order: the best one has the first ${best} of ${texts.length} messages`];
+};
+
+/** A transcript is written once: no customer or agent message is in two comments of one ticket. */
+const transcriptNotRepeated: Extra = (report, scenario) => {
+  const texts = [...new Set(messagesOf(scenario).filter((m) => m.role !== 'SYSTEM').map((m) => m.text))];
+  const out: string[] = [];
+  for (const t of report.tickets) {
+    for (const x of texts) {
+      const n = t.comments.filter((c) => c.body.includes(x)).length;
+      if (n > 1) out.push(`ticket ${t.id}: message ${JSON.stringify(x)} is in ${n} comments (a transcript written twice, or repeated by a continuation)`);
+    }
+  }
+  return out;
+};
+
+/** Voice ID with a blank status: the status field is blank ("" or null), not left out or filled. */
+const voiceIdStatusBlank: Extra = (report) => {
+  const v = report.users.find((u) => u.id === 20)?.user_fields.voice_authentication_status;
+  return v === '' || v === null ? [] : [`user 20: voice_authentication_status is ${JSON.stringify(v)}; expected blank ("" or null)`];
+};
+
 /** Extra checks by file (path relative to tests/scenarios). */
 const EXTRA: Record<string, Extra> = {
   'voice/attr-download-recording-false.json': noRecordingUrl,
@@ -106,6 +170,14 @@ const EXTRA: Record<string, Extra> = {
   'voice/attr-voice-comment-false.json': noVoiceComment,
   'voice/attr-voice-comment-false-attach.json': noVoiceComment,
   'voice/inbound-recognised-auto-request-budget.json': hasRecordingUrl,
+  'chat/chat-transcript-html-in-messages.json': noRawMarkup('<script', '<img'),
+  'chat/chat-transcript-html-in-display-names.json': noRawMarkup('<script', '<img'),
+  'chat/chat-customer-name-html-new-user.json': noRawMarkup('<script', '<b>Zo'),
+  'task/task-linked-note-escaped.json': noRawMarkup('<script', '<img', '<b>urgent'),
+  'chat/chat-transcript-false.json': noTranscript,
+  'chat/chat-transcript-500-messages.json': wholeTranscriptInOneComment,
+  'chat/chat-transcript-order-roles-times.json': wholeTranscriptInOneComment,
+  'voiceid/voiceid-blank.json': voiceIdStatusBlank,
 };
 
 /** Every ticket the app creates for a contact carries the contact chain's external id (the Connect contact id). */
@@ -140,6 +212,7 @@ describe('scenario files (tests/scenarios/**)', () => {
       if (extra) problems.push(...extra(report, scenario));
       if (label.startsWith('voice/inbound-ambiguous-')) problems.push(...bothNamesWarned(report, scenario));
       if (label.startsWith('voice/')) externalIdProblems.set(label, externalIdIsContactId(report, scenario));
+      if (/^(chat|task|concurrent)\//.test(label)) problems.push(...externalIdIsContactId(report, scenario), ...transcriptNotRepeated(report, scenario));
       expect(problems, `${label}:\n  ${problems.join('\n  ')}`).toEqual([]);
       expect(report.errors, `${label}: app errors:\n${errorsOf(report)}`).toEqual([]);
     });

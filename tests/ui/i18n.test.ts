@@ -13,8 +13,9 @@ describe('t', () => {
   });
 
   it('falls back to English for locales without a catalog', () => {
-    expect(resolveLocale('fr-FR')).toBe('en');
+    expect(resolveLocale('fr-FR')).toBe('fr');
     expect(resolveLocale('en-GB')).toBe('en');
+    expect(resolveLocale('pt-BR')).toBe('en');
     expect(resolveLocale(undefined)).toBe('en');
     setLocale('pt-BR');
     expect(t('outbound.label')).toBe('Outbound queue');

@@ -42,12 +42,13 @@ function setup() {
 const newTicket = {
   requesterId: 20,
   subject: 'Inbound call',
-  noteHtml: '<p>note</p>',
+  noteHtml: '<p>note</p><p>Contact ID: c1</p>',
   brandId: null,
   tags: ['amazon_connect'],
   customFields: [],
   externalId: 'c1',
   voiceVia: 45 as const,
+  marker: 'Contact ID: c1',
 };
 
 describe('Transport', () => {
@@ -95,6 +96,8 @@ describe('Transport', () => {
     expect(requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       'POST /api/v2/channels/voice/tickets.json 503',
       'GET /api/v2/tickets.json 200',
+      // The candidate's note names this contact: it is ours, not another leg's.
+      `GET /api/v2/tickets/${tickets[0]!.id}/comments.json 200`,
     ]);
   });
 

@@ -109,10 +109,11 @@ export function decideAtEndWithoutTicket({ config, selectedUserId }: EndWithoutT
 }
 
 /** The notice recorded with a ticket made by mandatory ticket creation (null when none is made). */
-export function endWithoutTicketNotice(assignment: Assignment): Notice | null {
+export function endWithoutTicketNotice(assignment: Assignment, channel: 'voice' | 'chat' | 'task' = 'voice'): Notice | null {
   if (assignment.kind !== 'create_ticket') return null;
-  const lead = 'The call ended before a ticket was created or attached, so force_ticket_creation created this ticket';
+  const what = channel === 'chat' ? 'chat' : channel === 'task' ? 'task' : 'call';
+  const lead = `The ${what} ended before a ticket was created or attached, so force_ticket_creation created this ticket`;
   return assignment.requester.kind === 'user'
-    ? warning(`${lead} for user #${assignment.requester.userId}, the user selected at the end of the call.`)
+    ? warning(`${lead} for user #${assignment.requester.userId}, the user selected at the end of the ${what}.`)
     : warning(`${lead} with you as the requester. Change the requester to the right customer.`);
 }

@@ -45,8 +45,12 @@ export function callerProblem(caller: CallerFact, party: 'caller' | 'dialled' = 
         ? `${whose} ${caller.number} does not match any Zendesk user`
         : `the ${party === 'caller' ? 'caller' : 'callee'} could not be identified`;
     case 'anonymous':
-      return `${whose} is withheld (anonymous)`;
+      return caller.noData ? 'the customer gave no name, email address or phone number' : `${whose} is withheld (anonymous)`;
     case 'ambiguous':
+      if (caller.by === 'name' || caller.by === 'email') {
+        const what = caller.by === 'name' ? "the customer's name" : "the customer's email address";
+        return `${caller.users.length} users match ${what} (${listUsers(caller.users)}); search Zendesk to find the right one`;
+      }
       return `${caller.users.length} users share ${whose} (${listUsers(caller.users)})`;
   }
 }

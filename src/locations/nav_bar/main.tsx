@@ -1,23 +1,22 @@
-// The admin's settings screen (queue ↔ brand mappings) arrives in a later version; for now a
-// page that says so. No Streams here.
+// The nav bar page: the admin's settings (queue ↔ brand mappings). No Streams here.
 import { createRoot } from 'react-dom/client';
-import { Well } from '@zendeskgarden/react-notifications';
-import { Paragraph, XL } from '@zendeskgarden/react-typography';
-import { setLocale, t } from '../../i18n';
+import type { Clock } from '../../domain/clock';
+import { setLocale } from '../../i18n';
 import { GardenRoot } from '../../ui/GardenRoot';
 import { OutsideZendesk } from '../../ui/OutsideZendesk';
+import { gatewayMappingsApi } from '../../ui/settings/api';
+import { SettingsApp } from '../../ui/settings/SettingsApp';
+import { ZendeskGateway } from '../../zendesk/gateway';
+import { Transport, type RetryPolicy } from '../../zendesk/transport';
 import { initZafClient } from '../../zendesk/zafClient';
 
-function SettingsPlaceholder() {
-  return (
-    <main style={{ padding: 24, maxWidth: 720 }}>
-      <XL tag="h1">{t('navBar.title')}</XL>
-      <Well style={{ marginTop: 16 }}>
-        <Paragraph>{t('navBar.body')}</Paragraph>
-      </Well>
-    </main>
-  );
-}
+const clock: Clock = {
+  nowMs: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** An admin is waiting on the screen: a few quick retries, then the error is shown. */
+const SCREEN_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 4000, defaultRetryAfterMs: 5000 };
 
 async function main(): Promise<void> {
   const host = document.getElementById('root');
@@ -32,11 +31,12 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const me = await zaf.get('currentUser');
-  setLocale(me.currentUser.locale);
+  const [me, meta] = await Promise.all([zaf.get('currentUser'), zaf.metadata()]);
+  document.documentElement.lang = setLocale(me.currentUser.locale);
+  const api = gatewayMappingsApi(new ZendeskGateway(new Transport(zaf, clock, SCREEN_RETRY)), meta.installationId);
   root.render(
     <GardenRoot>
-      <SettingsPlaceholder />
+      <SettingsApp user={me.currentUser} api={api} />
     </GardenRoot>,
   );
 }
