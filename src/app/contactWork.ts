@@ -20,7 +20,7 @@ import { parseTicketNumber } from '../domain/rules/tickets';
 import { chooseBrand } from '../domain/brand';
 import { recordingUrl } from '../domain/recording';
 import type { Assignment, CallerFact, Decision, Notice, Requester, RequestedTicketFact, TicketFact, UserFact } from '../domain/types';
-import type { ContactEvent, ContactSnapshot } from '../connect/types';
+import type { ContactEvent, ContactSnapshot, ContactStage } from '../connect/types';
 import { agentMessage } from '../zendesk/errors';
 import { connectExternalId, externalIdIsOurs, type TicketDetails } from '../zendesk/gateway';
 import type { AppController, ContactOutcome } from './controller';
@@ -33,6 +33,8 @@ const TASK_TICKET_NAME = /^zendesk-(\d+)$/i;
 const TRANSCRIPT_UP_TO = 'Messages up to ';
 const OUTBOUND_QUEUE_FIELD = 'connect_outbound_queue';
 const MAX_OUTCOMES = 500;
+/** 'gone' last: a cleared contact has been through everything. */
+const STAGES: ContactStage[] = ['unknown', 'offered', 'accepted', 'connected', 'ended', 'gone'];
 
 export class ContactWork {
   private chains = new Map<string, Promise<void>>();
@@ -54,6 +56,38 @@ export class ContactWork {
     return next;
   }
 
+  /**
+   * Carries on a contact whose processing stopped elsewhere (a closed tab) or before a reload:
+   * its recorded progress is replayed against what Connect holds now. Every step is idempotent.
+   */
+  resume(contactId: string): void {
+    void this.handleAction(contactId, async () => {
+      const rec = this.app.progress.load(contactId);
+      if (!rec || rec.done.finished) {
+        this.app.claims.release(contactId);
+        return;
+      }
+      const stage = this.app.deps.connect.contactStage(contactId);
+      if (stage === 'unknown') return;
+      const at = this.now();
+      const reached = (s: ContactStage) => STAGES.indexOf(stage) >= STAGES.indexOf(s);
+      const accepted = rec.acceptedAtMs !== null || reached('accepted');
+      const types: ContactEvent['type'][] = [rec.direction === 'outbound' ? 'dialing' : 'incoming'];
+      if (accepted) types.push('accepted', 'connected');
+      if (accepted && (stage === 'gone' || reached('ended'))) types.push('ended');
+      if (stage === 'gone') types.push('destroyed');
+      for (const type of types) await this.dispatch({ type, contact: rec.snapshot } as ContactEvent, type === 'ended' ? rec.endedAtMs ?? at : at);
+    });
+  }
+
+  /** After a (re)load: contacts this browser was processing that Connect has cleared meanwhile. */
+  async sweep(): Promise<void> {
+    for (const rec of this.app.progress.all()) {
+      if (rec.done.finished || this.app.deps.connect.contactStage(rec.id) !== 'gone') continue;
+      if (await this.app.claims.claim(rec.id, () => this.resume(rec.id))) this.resume(rec.id);
+    }
+  }
+
   outcomes(): ContactOutcome[] {
     return [...this.outcomeMap.values()];
   }
@@ -62,7 +96,8 @@ export class ContactWork {
 
   private async dispatch(e: ContactEvent, at: number): Promise<void> {
     if (this.app.isStopped) return;
-    if (!(await this.app.claims.claim(e.contact.id))) return; // another tab processes it
+    // Another tab processes it; should that tab go away, this one carries on.
+    if (!(await this.app.claims.claim(e.contact.id, () => this.resume(e.contact.id)))) return;
     let rec = this.app.progress.load(e.contact.id);
     if (!rec) {
       if (e.type === 'destroyed' || e.type === 'rejected' || e.type === 'missed') return;
@@ -99,8 +134,11 @@ export class ContactWork {
         return this.dropped(rec);
       case 'ended':
         await this.offered(rec);
+        // Only an answered contact ends (an unanswered one is missed): finish its assignment first.
+        rec.acceptedAtMs ??= at;
         rec.endedAtMs ??= at;
         this.save(rec);
+        await this.accepted(rec);
         patchContact(this.app.store, rec.id, { phase: 'ended' });
         return this.ended(rec);
       case 'destroyed':
@@ -595,6 +633,7 @@ export class ContactWork {
   }
 
   private async destroyed(rec: ContactRecord): Promise<void> {
+    if (rec.acceptedAtMs !== null) await this.accepted(rec);
     if (!rec.done.assigned && rec.decision?.assignment.kind === 'await_agent' && rec.snapshot.channel !== 'task' && !rec.snapshot.monitoring) {
       const a = decideAtEndWithoutTicket({ config: rec.config, selectedUserId: this.selectedUserId(rec) });
       const notice = endWithoutTicketNotice(a, rec.snapshot.channel);

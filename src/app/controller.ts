@@ -97,6 +97,8 @@ export class AppController {
     });
     this.deps.connect.onAgentReady((profile, name) => {
       this.profile = profile;
+      // Connect now says which contacts it holds: finish any this browser left half done.
+      this.guard(() => this.work.sweep());
       this.store.setState({
         ccp: { kind: 'ready' },
         agentName: name,

@@ -2,7 +2,7 @@
 // contact (Streams may repeat onEnded/onACW, and replays existing contacts after a reload),
 // each preceded by the ones that must come before it.
 import type { Channel, Initiation } from '../domain/types';
-import type { ChatRole, ChatTranscriptItem, ConnectPort, ContactEvent, ContactSnapshot, RoutingProfile } from './types';
+import type { ChatRole, ChatTranscriptItem, ConnectPort, ContactEvent, ContactSnapshot, ContactStage, RoutingProfile } from './types';
 import type { SLAgent, SLContact, SLTranscriptItem, StreamsLike } from './streamsLike';
 
 type Milestone = 'incoming' | 'dialing' | 'accepted' | 'connected' | 'missed' | 'rejected' | 'ended' | 'destroyed';
@@ -108,6 +108,18 @@ export class StreamsAdapter implements ConnectPort {
 
   focusContact(contactId: string): void {
     this.streams.core.viewContact?.(contactId);
+  }
+
+  contactStage(contactId: string): ContactStage {
+    const t = this.contacts.get(contactId);
+    if (t) {
+      if (t.seen.has('ended')) return 'ended';
+      if (t.seen.has('connected')) return 'connected';
+      if (t.seen.has('accepted')) return 'accepted';
+      return 'offered';
+    }
+    if (!this.agent) return 'unknown';
+    return this.agent.getContacts().some((c) => c.getContactId() === contactId) ? 'offered' : 'gone';
   }
 
   contactDurationSeconds(contactId: string): number | null {

@@ -42,6 +42,8 @@ export type ContactEvent =
 
 export type ContactEventType = ContactEvent['type'];
 
+export type ContactStage = 'offered' | 'accepted' | 'connected' | 'ended' | 'gone' | 'unknown';
+
 export interface RoutingProfile {
   name: string;
   queues: { name: string; arn: string }[];
@@ -70,6 +72,11 @@ export interface ConnectPort {
   getTranscript(contactId: string): Promise<ChatTranscriptItem[]>;
   /** The caller's Voice ID enrolment (ENROLLED, OPTED_OUT or "") and speaker id; null when unavailable. */
   voiceIdState(contactId: string): Promise<{ status: string; speakerId: string | null } | null>;
+  /**
+   * How far a contact has got, as Connect holds it now: 'gone' once it is cleared (or was never
+   * this agent's), 'unknown' while the CCP has not reported the agent yet.
+   */
+  contactStage(contactId: string): ContactStage;
   /** Seconds the contact has lasted so far (Streams' getContactDuration), for call details. */
   contactDurationSeconds(contactId: string): number | null;
 }

@@ -46,25 +46,50 @@ interface Tab {
 /** The simulated agent browser's Web Locks: a claim lives as long as its tab. */
 class SimClaims {
   private owners = new Map<string, number>();
+  private waiters = new Map<string, { tab: number; cb: () => void }[]>();
   constructor(private readonly openTabs: () => number[]) {}
 
   forTab(tab: number): ContactClaims {
     return {
-      claim: async (contactId) => {
-        const open = new Set(this.openTabs());
-        for (const [c, t] of this.owners) if (!open.has(t)) this.owners.delete(c);
+      claim: async (contactId, onTakeover) => {
         const owner = this.owners.get(contactId);
-        if (owner !== undefined) return owner === tab;
-        const mine = [...this.owners.values()].includes(tab);
-        // Another tab processing a contact takes the new ones too.
-        if (!mine && this.owners.size > 0) return false;
-        this.owners.set(contactId, tab);
-        return true;
+        let ok: boolean;
+        if (owner !== undefined) ok = owner === tab;
+        else {
+          const mine = [...this.owners.values()].includes(tab);
+          // Another tab processing a contact takes the new ones too.
+          ok = mine || this.owners.size === 0;
+          if (ok) this.owners.set(contactId, tab);
+        }
+        if (!ok && onTakeover) {
+          const list = this.waiters.get(contactId) ?? [];
+          if (!list.some((w) => w.tab === tab)) list.push({ tab, cb: onTakeover });
+          this.waiters.set(contactId, list);
+        }
+        return ok;
       },
       release: (contactId) => {
-        if (this.owners.get(contactId) === tab) this.owners.delete(contactId);
+        if (this.owners.get(contactId) === tab) this.handOver(contactId);
       },
     };
+  }
+
+  /** A tab went away: like the browser with Web Locks, its claims pass to the tabs waiting for them. */
+  tabClosed(tab: number): void {
+    for (const [c, t] of [...this.owners]) if (t === tab) this.handOver(c);
+    for (const [c, list] of this.waiters) this.waiters.set(c, list.filter((w) => w.tab !== tab));
+  }
+
+  private handOver(contactId: string): void {
+    this.owners.delete(contactId);
+    const open = new Set(this.openTabs());
+    const list = (this.waiters.get(contactId) ?? []).filter((w) => open.has(w.tab));
+    const next = list.shift();
+    this.waiters.set(contactId, list);
+    if (next) {
+      this.owners.set(contactId, next.tab);
+      next.cb();
+    }
   }
 }
 
@@ -340,6 +365,7 @@ export class ScenarioWorld {
     tab.zaf.closed = true;
     a.hub.closeTab(tab.streams);
     a.tabs.delete(tab.n);
+    a.claims.tabClosed(tab.n);
   }
 
   private contactOutcomes(): ReportContact[] {

@@ -2,7 +2,7 @@
 // rendered by the controller's own UI. This port takes the controller's subscriptions and hands
 // them to the real StreamsAdapter the moment it is attached, which happens synchronously right
 // after initCCP: before the CCP can report any agent or contact.
-import type { ChatTranscriptItem, ConnectPort, ContactEvent, RoutingProfile } from '../../connect/types';
+import type { ChatTranscriptItem, ConnectPort, ContactEvent, ContactStage, RoutingProfile } from '../../connect/types';
 
 export class LateConnectPort implements ConnectPort {
   private target: ConnectPort | null = null;
@@ -47,6 +47,10 @@ export class LateConnectPort implements ConnectPort {
 
   voiceIdState(contactId: string): Promise<{ status: string; speakerId: string | null } | null> {
     return this.target ? this.target.voiceIdState(contactId) : Promise.resolve(null);
+  }
+
+  contactStage(contactId: string): ContactStage {
+    return this.target ? this.target.contactStage(contactId) : 'unknown';
   }
 
   contactDurationSeconds(contactId: string): number | null {
