@@ -23,9 +23,26 @@ export function App() {
   return (
     <div className="page" lang={lang}>
       <header className="page-header">
-        <h1>
-          Amazon Connect for Zendesk <span className="muted">· playground</span>
-        </h1>
+        <div className="header-row">
+          <h1>
+            Amazon Connect for Zendesk <span className="muted">· playground</span>
+          </h1>
+          <Field className="lang-field">
+            <Field.Label>App language</Field.Label>
+            <Select
+              isCompact
+              data-testid="language-select"
+              value={lang}
+              onChange={(e) => setLang(setLocale(e.target.value))}
+            >
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {LANGUAGE_NAMES[l] ?? l}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
         <p className="muted small">
           The app's real controller, rules and Zendesk gateway, against an in-memory Zendesk and a simulated Amazon
           Connect. Nothing leaves this page.
@@ -35,7 +52,7 @@ export function App() {
       <main className="columns">
         <div className="left">
           <div className="view-switch">
-            <Tabs selectedItem={view} onChange={(v: View) => setView(v)} style={{ flex: 1 }}>
+            <Tabs selectedItem={view} onChange={(v: View) => setView(v)}>
               <Tabs.TabList aria-label="Zendesk views">
                 <Tabs.Tab item="workspace" data-testid="view-workspace">
                   Agent workspace
@@ -47,21 +64,6 @@ export function App() {
               <Tabs.TabPanel item="workspace">{view === 'workspace' && <ZendeskPane />}</Tabs.TabPanel>
               <Tabs.TabPanel item="navbar">{view === 'navbar' && <NavBarPane />}</Tabs.TabPanel>
             </Tabs>
-            <Field>
-              <Field.Label>App language</Field.Label>
-              <Select
-                isCompact
-                data-testid="language-select"
-                value={lang}
-                onChange={(e) => setLang(setLocale(e.target.value))}
-              >
-                {LOCALES.map((l) => (
-                  <option key={l} value={l}>
-                    {LANGUAGE_NAMES[l] ?? l}
-                  </option>
-                ))}
-              </Select>
-            </Field>
           </div>
           <StepPanel />
           <ActivityPane />

@@ -74,9 +74,12 @@ export class ContactWork {
       const accepted = rec.acceptedAtMs !== null || reached('accepted');
       const types: ContactEvent['type'][] = [rec.direction === 'outbound' ? 'dialing' : 'incoming'];
       if (accepted) types.push('accepted', 'connected');
-      if (accepted && (stage === 'gone' || reached('ended'))) types.push('ended');
-      if (stage === 'gone') types.push('destroyed');
-      for (const type of types) await this.dispatch({ type, contact: rec.snapshot } as ContactEvent, type === 'ended' ? rec.endedAtMs ?? at : at);
+      const ended = accepted && (stage === 'gone' || reached('ended'));
+      const replay = async (type: ContactEvent['type']) =>
+        this.dispatch({ type, contact: rec.snapshot } as ContactEvent, type === 'ended' ? rec.endedAtMs ?? at : at);
+      for (const type of types) await replay(type);
+      if (ended) await replay('ended');
+      if (stage === 'gone') await replay('destroyed');
     });
   }
 
@@ -178,6 +181,7 @@ export class ContactWork {
       attachTicket: null,
       createdUserId: null,
       transcript: null,
+      pendingAssignment: null,
       inFlight: null,
       voiceId: null,
       done: { warned: false, incomingPop: false, assigned: false, ticketPop: false, notesWritten: false, detailsWritten: false, voiceIdSaved: false, finished: false },
@@ -348,15 +352,25 @@ export class ContactWork {
       this.save(rec);
       await this.app.pop(d.pop.kind, d.pop.id);
     }
-    if (rec.done.assigned) return;
-    if (d.assignment.kind === 'create_ticket' || d.assignment.kind === 'attach') {
-      await this.assign(rec, d.assignment);
+    if (!rec.done.assigned) {
+      // An assignment cut short (a reload, a closed tab during a click) is finished as it was begun.
+      const a = rec.pendingAssignment ?? (d.assignment.kind === 'create_ticket' || d.assignment.kind === 'attach' ? d.assignment : null);
+      if (a) await this.assign(rec, a);
     }
+    await this.afterAssigned(rec);
+  }
+
+  /** What follows a task's assignment, whoever made it (the rules, a click, a tab taking over). */
+  private async afterAssigned(rec: ContactRecord): Promise<void> {
+    if (rec.snapshot.channel === 'task' && rec.ticketId !== null && !rec.done.detailsWritten) await this.writeTaskNote(rec);
   }
 
   private async assign(rec: ContactRecord, a: Assignment, extraNotices: Notice[] = []): Promise<void> {
     if (rec.done.assigned) return;
     this.noticesFor(rec, extraNotices);
+    // Kept until done: a tab that takes over finishes this very assignment (the agent's click).
+    rec.pendingAssignment = a;
+    this.save(rec);
     patchContact(this.app.store, rec.id, { busy: true });
     try {
       if (a.kind === 'create_ticket') {
@@ -371,10 +385,10 @@ export class ContactWork {
         return;
       }
       rec.done.assigned = true;
+      rec.pendingAssignment = null;
       this.save(rec);
       this.outcome(rec);
       patchContact(this.app.store, rec.id, { ticketId: rec.ticketId, userId: rec.userId, awaitingAgent: false });
-      if (rec.snapshot.channel === 'task' && rec.ticketId !== null) await this.writeTaskNote(rec);
       if (rec.ticketId !== null && !rec.done.ticketPop) {
         rec.done.ticketPop = true;
         this.save(rec);
@@ -534,6 +548,7 @@ export class ContactWork {
       const caller = fresh.caller ?? { kind: 'anonymous' };
       const r = resolveCreateTicket({ caller, selectedUser });
       await this.assign(fresh, { kind: 'create_ticket', requester: r.requester }, r.notices);
+      await this.afterAssigned(fresh);
       if (r.addPhoneToUser !== null && fresh.done.assigned) await this.addPhone(fresh, r.addPhoneToUser, selectedUser);
       if (fresh.endedAtMs !== null) await this.writeDetails(fresh);
     });
@@ -555,6 +570,7 @@ export class ContactWork {
       fresh.userId = ticket?.requesterId ?? null;
       fresh.attachTicket = ticket;
       await this.assign(fresh, { kind: 'attach', ticketId: r.ticketId });
+      await this.afterAssigned(fresh);
       if (r.addPhoneToUser !== null) await this.addPhone(fresh, r.addPhoneToUser, null);
       if (fresh.endedAtMs !== null) await this.writeDetails(fresh);
     });

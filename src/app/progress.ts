@@ -2,7 +2,7 @@
 // where this one stopped instead of repeating work. Backed by localStorage in Zendesk and by
 // an in-memory map (per agent browser) in the simulator.
 import type { ContactConfig } from '../domain/config';
-import type { AssignmentMode, CallerFact, Decision } from '../domain/types';
+import type { Assignment, AssignmentMode, CallerFact, Decision } from '../domain/types';
 import type { ChatTranscriptItem, ContactSnapshot } from '../connect/types';
 import type { TicketDetails } from '../zendesk/gateway';
 
@@ -42,6 +42,8 @@ export interface ContactRecord {
   createdUserId: number | null;
   /** A chat's transcript, read when it ended (Connect drops it when the contact is cleared). */
   transcript: ChatTranscriptItem[] | null;
+  /** An assignment under way (an automatic one or the agent's click), until it is done. */
+  pendingAssignment: Assignment | null;
   /** A write sent but not yet answered: whoever resumes the contact checks it before repeating. */
   inFlight: 'create_user' | 'create_ticket' | 'notes' | 'details' | null;
   /** The caller's Voice ID state as Connect last reported it. */
