@@ -168,7 +168,7 @@ export const cases: E2ECase[] = [
     name: 'top bar: the agent picks an outbound queue, dials through it, and resets it',
     async run({ page }) {
       const bar = topBar(page);
-      const select = bar.getByLabel('Outbound queue');
+      const select = bar.getByLabel('Outbound queue', { exact: true });
       await visible(select, 'the outbound queue');
       await waitFor('the routing profile queues', async () => (await select.locator('option').count()) === 3);
       assert((await select.inputValue()) === 'General', 'the default queue is preselected');
@@ -217,7 +217,7 @@ export const cases: E2ECase[] = [
     async run({ page }) {
       await page.getByTestId('language-select').selectOption('de');
       const bar = topBar(page);
-      await visible(bar.getByLabel('Ausgehende Warteschlange'), 'the German outbound queue');
+      await visible(bar.getByLabel('Ausgehende Warteschlange', { exact: true }), 'the German outbound queue');
       await visible(bar.getByText('Zweiter Klingelton'), 'the German secondary ringer');
       const width = await bar.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
       assert(width.scroll <= width.client + 1, `the top bar should not scroll sideways: ${JSON.stringify(width)}`);
