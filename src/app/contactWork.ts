@@ -276,11 +276,15 @@ export class ContactWork {
       if (first) rec.userId = first.requesterId;
       rec.attachTicket = first;
       const decision = decideTransfer({ config: rec.config, channel: c.channel === 'chat' ? 'chat' : 'voice', firstLegTicket: first });
-      // Who the customer is matters only if the agent may create a ticket for them.
+      // Who the customer is matters only if the agent may create a ticket for them: the first
+      // leg's requester when there is one (a live read), else a lookup.
+      const requester = decision.assignment.kind === 'await_agent' && first ? await gw.getUser(first.requesterId) : null;
       rec.caller =
-        decision.assignment.kind === 'await_agent'
-          ? await (c.channel === 'chat' ? identifyChatCustomer(gw, rec.config, settings) : identifyByPhone(gw, rec.config, c.customerEndpoint, settings))
-          : { kind: 'anonymous' };
+        decision.assignment.kind !== 'await_agent'
+          ? { kind: 'anonymous' }
+          : requester && requester.role === 'end-user'
+            ? { kind: 'recognised', user: requester }
+            : await this.identify(rec);
       if (decision.selectedUserId === null && rec.caller.kind === 'recognised') decision.selectedUserId = rec.caller.user.id;
       return decision;
     }
@@ -290,11 +294,7 @@ export class ContactWork {
       const t = await gw.getTicket(parseTicketNumber(rec.config.ticketNumber) ?? 0);
       return t ? { kind: 'found', ticket: t } : { kind: 'invalid', raw: rec.config.ticketNumber ?? '' };
     })();
-    const callerP =
-      c.channel === 'chat'
-        ? identifyChatCustomer(gw, rec.config, settings)
-        : identifyByPhone(gw, rec.config, c.customerEndpoint, settings);
-    const [caller, requestedTicket] = await Promise.all([callerP, requestedP]);
+    const [caller, requestedTicket] = await Promise.all([this.identify(rec), requestedP]);
     rec.caller = caller;
     let recentTicket: TicketFact | null = null;
     if (needsRecentTicketLookup(rec.config, caller, requestedTicket) && caller.kind === 'recognised') {
@@ -307,6 +307,13 @@ export class ContactWork {
     if (requestedTicket.kind === 'found' && decision.assignment.kind === 'attach') rec.userId = requestedTicket.ticket.requesterId;
     if (recentTicket && decision.assignment.kind === 'attach' && decision.assignment.ticketId === recentTicket.id) rec.userId = recentTicket.requesterId;
     return decision;
+  }
+
+  private identify(rec: ContactRecord): Promise<CallerFact> {
+    const settings = this.settings();
+    return rec.snapshot.channel === 'chat'
+      ? identifyChatCustomer(this.app.gateway, rec.config, settings)
+      : identifyByPhone(this.app.gateway, rec.config, rec.snapshot.customerEndpoint, settings);
   }
 
   /** A supervisor listening in: show the ticket, change nothing. */
@@ -545,7 +552,17 @@ export class ContactWork {
       const fresh = this.app.progress.load(contactId);
       if (!fresh || fresh.done.assigned) return;
       const selectedUser = await this.selectedUser(fresh);
-      const caller = fresh.caller ?? { kind: 'anonymous' };
+      let caller: CallerFact = fresh.caller ?? { kind: 'anonymous' };
+      // Minutes may have passed since the lookup: someone may have made or found this customer
+      // meanwhile (another agent's leg). Look again rather than make a second user.
+      if (!selectedUser && caller.kind === 'unrecognised') {
+        const again = await this.identify(fresh);
+        if (again.kind === 'recognised') {
+          caller = again;
+          fresh.caller = again;
+          this.save(fresh);
+        }
+      }
       const r = resolveCreateTicket({ caller, selectedUser });
       await this.assign(fresh, { kind: 'create_ticket', requester: r.requester }, r.notices);
       await this.afterAssigned(fresh);
@@ -840,6 +857,7 @@ export class ContactWork {
       id: rec.id,
       channel: rec.snapshot.channel,
       direction: rec.direction,
+      offered: rec.snapshot.initiation !== 'outbound',
       phase: rec.endedAtMs ? 'ended' : rec.connectedAtMs ? 'connected' : rec.acceptedAtMs ? 'accepted' : 'ringing',
       queue: rec.snapshot.queue,
       customerLabel: customerLabel(rec),

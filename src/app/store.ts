@@ -9,6 +9,8 @@ export interface ContactView {
   id: string;
   channel: Channel;
   direction: Direction;
+  /** Offered by Connect (inbound, transfers, queued callbacks), as opposed to dialled by the agent. */
+  offered: boolean;
   phase: ContactPhase;
   queue: string | null;
   /** Who is on the line, as the agent should read it (number, name or "Withheld number"). */

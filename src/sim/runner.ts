@@ -327,7 +327,8 @@ export class ScenarioWorld {
         role: agentUser?.role ?? 'agent',
         locale: 'en-US',
       },
-      settings: this.settings,
+      // What the installation holds now: an admin may have saved mappings since the scenario began.
+      settings: this.zendesk.installationSettings() ?? this.settings,
       installationId: INSTALLATION_ID,
       guid: `${name}-tab${tabNo}-${this.clock.nowMs()}`,
       recorder: {

@@ -80,6 +80,7 @@ function contact(patch: Partial<ContactView>): ContactView {
     id: 'c1',
     channel: 'voice',
     direction: 'inbound',
+    offered: true,
     phase: 'ringing',
     queue: 'General',
     customerLabel: '+447700900123',
@@ -214,7 +215,7 @@ describe('ringing', () => {
     act(() => app.store.setState({ contacts: [contact({ id: 'task-1', channel: 'task', phase: 'ended' })] })); // rejected
     await waitFor(() => expect(audio.ringing()).toEqual([]));
 
-    act(() => app.store.setState({ contacts: [contact({ id: 'out-1', direction: 'outbound' })] }));
+    act(() => app.store.setState({ contacts: [contact({ id: 'out-1', direction: 'outbound', offered: false })] }));
     await new Promise((r) => setTimeout(r, 20));
     expect(audio.ringing()).toEqual([]);
   });
@@ -238,7 +239,9 @@ describe('ringing', () => {
     expect(isRinging({ contacts: [] })).toBe(false);
     expect(isRinging({ contacts: [contact({ channel: 'task' })] })).toBe(true);
     expect(isRinging({ contacts: [contact({ phase: 'connected' })] })).toBe(false);
-    expect(isRinging({ contacts: [contact({ direction: 'outbound' })] })).toBe(false);
+    expect(isRinging({ contacts: [contact({ direction: 'outbound', offered: false })] })).toBe(false);
+    // A queued callback is offered to the agent like an inbound call, though it dials out.
+    expect(isRinging({ contacts: [contact({ direction: 'outbound', offered: true })] })).toBe(true);
   });
 });
 

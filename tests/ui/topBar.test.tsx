@@ -109,7 +109,7 @@ describe('TopBar: manual assignment', () => {
     act(() =>
       app.store.setState({
         contacts: [
-          { id: 'k1', channel: 'task', direction: 'inbound', phase: 'connected', queue: 'Back office', customerLabel: 'Call Ada back', mode: 'agent', ticketId: null, userId: null, awaitingAgent: true, busy: true },
+          { id: 'k1', channel: 'task', direction: 'inbound', offered: true, phase: 'connected', queue: 'Back office', customerLabel: 'Call Ada back', mode: 'agent', ticketId: null, userId: null, awaitingAgent: true, busy: true },
         ],
         focusedContactId: 'k1',
       }),
@@ -261,7 +261,7 @@ describe('TopBar: several contacts', () => {
     const world = await openWorld(example('inbound-recognised-auto'));
     const app = world.tab('priya', 1)!.app;
     renderInGarden(<TopBar app={app} />);
-    const base = { direction: 'inbound' as const, phase: 'connected' as const, queue: 'General', mode: 'auto' as const, userId: null, awaitingAgent: false, busy: false };
+    const base = { direction: 'inbound' as const, offered: true, phase: 'connected' as const, queue: 'General', mode: 'auto' as const, userId: null, awaitingAgent: false, busy: false };
     act(() =>
       app.store.setState({
         contacts: [

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   }
 
   const [me, meta, tabId] = await Promise.all([zaf.get('currentUser'), zaf.metadata(), claimTabId()]);
-  setLocale(me.currentUser.locale);
+  document.documentElement.lang = setLocale(me.currentUser.locale);
   const { settings, problems } = parseSettings(meta.settings);
   const canBoot = settings.ccpUrl !== null && !problems.some((p) => p.setting === 'ccpUrl');
 

@@ -18,7 +18,7 @@ export interface SecondaryRingerProps {
 
 /** A contact is being offered to the agent (not one the agent is dialling). */
 export function isRinging(s: Pick<AppState, 'contacts'>): boolean {
-  return s.contacts.some((c) => c.phase === 'ringing' && c.direction === 'inbound');
+  return s.contacts.some((c) => c.phase === 'ringing' && c.offered);
 }
 
 function usable(devices: OutputDevice[]): OutputDevice[] {
