@@ -1,46 +1,33 @@
-// What happens to each contact: facts → rules → writes, one contact at a time in event order,
-// with progress recorded after every write so a reload or another tab never repeats one.
+// What happens to each contact: events in order → decisions → writes, with progress recorded
+// after every step so a reload or another tab carries on instead of repeating work.
 import { parseContactConfig } from '../domain/attributes';
-import { classifyCallerNumber, formatForDisplay } from '../domain/phone';
-import {
-  renderAgentNotifications,
-  renderChatTranscript,
-  renderContactSummary,
-  renderTaskNote,
-  ticketSubject,
-  ticketTags,
-  voiceCommentData,
-} from '../domain/render';
 import { directionOf } from '../domain/render/format';
-import { decideInboundVoice, needsRecentTicketLookup, requestedTicketWithoutLookup } from '../domain/rules/inboundVoice';
 import { decideAtEndWithoutTicket, endWithoutTicketNotice, resolveAttachToCurrent, resolveCreateTicket } from '../domain/rules/manual';
-import { decideOutboundVoice, type OutboundOrigin } from '../domain/rules/outboundVoice';
-import { decideTransfer, transferUsesFirstLeg } from '../domain/rules/transfer';
-import { parseTicketNumber } from '../domain/rules/tickets';
-import { chooseBrand } from '../domain/brand';
-import { recordingUrl } from '../domain/recording';
-import type { Assignment, CallerFact, Decision, Notice, Requester, RequestedTicketFact, TicketFact, UserFact } from '../domain/types';
+import type { Assignment, CallerFact, Decision, Notice, UserFact } from '../domain/types';
 import type { ContactEvent, ContactSnapshot, ContactStage } from '../connect/types';
 import { agentMessage } from '../zendesk/errors';
-import { connectExternalId, externalIdIsOurs, type TicketDetails } from '../zendesk/gateway';
 import type { AppController, ContactOutcome } from './controller';
 import type { ContactRecord } from './progress';
 import { patchContact, type ContactView, type Viewing } from './store';
-import { identifyByPhone, identifyChatCustomer } from './identify';
+import { ContactDecisions } from './decide';
+import { ContactWrites } from './writes';
+import { WorkKit, customerLabel } from './workKit';
 
-const TASK_TICKET_NAME = /^zendesk-(\d+)$/i;
-/** Ends every transcript note: lets a continued chat add only the messages that came after. */
-const TRANSCRIPT_UP_TO = 'Messages up to ';
-const OUTBOUND_QUEUE_FIELD = 'connect_outbound_queue';
 const MAX_OUTCOMES = 500;
 /** 'gone' last: a cleared contact has been through everything. */
 const STAGES: ContactStage[] = ['unknown', 'offered', 'accepted', 'connected', 'ended', 'gone'];
 
-export class ContactWork {
+export class ContactWork extends WorkKit {
   private chains = new Map<string, Promise<void>>();
   private outcomeMap = new Map<string, ContactOutcome>();
+  private readonly decisions: ContactDecisions;
+  private readonly writes: ContactWrites;
 
-  constructor(private readonly app: AppController) {}
+  constructor(app: AppController) {
+    super(app);
+    this.decisions = new ContactDecisions(app);
+    this.writes = new ContactWrites(app);
+  }
 
   /** Events of one contact are handled strictly in order; contacts do not wait for each other. */
   handle(e: ContactEvent): Promise<void> {
@@ -95,8 +82,6 @@ export class ContactWork {
     return [...this.outcomeMap.values()];
   }
 
-  // ---- dispatch -------------------------------------------------------------------------
-
   private async dispatch(e: ContactEvent, at: number): Promise<void> {
     if (this.app.isStopped) return;
     // Another tab processes it; should that tab go away, this one carries on.
@@ -130,7 +115,7 @@ export class ContactWork {
         this.save(rec);
         patchContact(this.app.store, rec.id, { phase: 'connected' });
         await this.accepted(rec);
-        await this.showVoiceId(rec);
+        await this.writes.showVoiceId(rec);
         return this.hidePopoverOnVoice(rec);
       case 'missed':
       case 'rejected':
@@ -188,8 +173,6 @@ export class ContactWork {
     };
   }
 
-  // ---- offer: gather facts, decide, pop ----------------------------------------------------
-
   private async offered(rec: ContactRecord): Promise<void> {
     if (rec.decision) return;
     if (!rec.done.warned) {
@@ -199,7 +182,7 @@ export class ContactWork {
     }
     let decision: Decision;
     try {
-      decision = await this.decide(rec);
+      decision = await this.decisions.decide(rec);
     } catch (err) {
       // A failed lookup is never taken for "unknown caller": the agent decides instead.
       decision = {
@@ -237,120 +220,6 @@ export class ContactWork {
     if (rec.direction === 'outbound') await this.accepted(rec);
   }
 
-  private async decide(rec: ContactRecord): Promise<Decision> {
-    const c = rec.snapshot;
-    const gw = this.app.gateway;
-    const settings = this.settings();
-    if (c.monitoring) return this.monitoringDecision(rec);
-    if (c.channel === 'task') return this.taskDecision(rec);
-    if (rec.direction === 'outbound') {
-      const pending = this.app.takePendingDial(c.customerEndpoint, digits);
-      const origin: OutboundOrigin = pending?.ticketId
-        ? { kind: 'ticket', ticket: pending.ticket }
-        : pending?.userId
-          ? { kind: 'user', userId: pending.userId }
-          : { kind: 'softphone' };
-      rec.origin = pending?.ticketId ? { kind: 'ticket', ticketId: pending.ticketId } : pending?.userId ? { kind: 'user', userId: pending.userId } : { kind: 'softphone' };
-      // Only a softphone dial needs to know who the number belongs to.
-      const callee: CallerFact =
-        origin.kind === 'softphone'
-          ? await identifyByPhone(gw, rec.config, c.customerEndpoint, settings)
-          : { kind: 'unrecognised', number: c.customerEndpoint, email: null, name: null };
-      rec.caller = callee;
-      if (origin.kind === 'ticket' && origin.ticket) rec.userId = origin.ticket.requesterId;
-      if (origin.kind === 'user') rec.userId = origin.userId;
-      return decideOutboundVoice({ config: rec.config, origin, callee });
-    }
-    if (c.channel === 'chat' && c.previousContactId && !isLaterLeg(c)) {
-      // A continued chat goes on the ticket of the conversation it continues.
-      const previous = await this.ticketOfContact(c.previousContactId);
-      if (previous && previous.status !== 'closed') {
-        rec.userId = previous.requesterId;
-        rec.attachTicket = previous;
-        rec.caller = { kind: 'anonymous', noData: true };
-        return { mode: rec.config.mode, pop: { kind: 'ticket', id: previous.id }, assignment: { kind: 'attach', ticketId: previous.id }, notices: [], selectedUserId: previous.requesterId };
-      }
-    }
-    if (isLaterLeg(c) && transferUsesFirstLeg(rec.config)) {
-      const first = await this.ticketOfContact(c.initialContactId);
-      if (first) rec.userId = first.requesterId;
-      rec.attachTicket = first;
-      const decision = decideTransfer({ config: rec.config, channel: c.channel === 'chat' ? 'chat' : 'voice', firstLegTicket: first });
-      // Who the customer is matters only if the agent may create a ticket for them: the first
-      // leg's requester when there is one (a live read), else a lookup.
-      const requester = decision.assignment.kind === 'await_agent' && first ? await gw.getUser(first.requesterId) : null;
-      rec.caller =
-        decision.assignment.kind !== 'await_agent'
-          ? { kind: 'anonymous' }
-          : requester && requester.role === 'end-user'
-            ? { kind: 'recognised', user: requester }
-            : await this.identify(rec);
-      if (decision.selectedUserId === null && rec.caller.kind === 'recognised') decision.selectedUserId = rec.caller.user.id;
-      return decision;
-    }
-    const requestedP: Promise<RequestedTicketFact> = (async () => {
-      const known = requestedTicketWithoutLookup(rec.config);
-      if (known) return known;
-      const t = await gw.getTicket(parseTicketNumber(rec.config.ticketNumber) ?? 0);
-      return t ? { kind: 'found', ticket: t } : { kind: 'invalid', raw: rec.config.ticketNumber ?? '' };
-    })();
-    const [caller, requestedTicket] = await Promise.all([this.identify(rec), requestedP]);
-    rec.caller = caller;
-    let recentTicket: TicketFact | null = null;
-    if (needsRecentTicketLookup(rec.config, caller, requestedTicket) && caller.kind === 'recognised') {
-      const tickets = await gw.recentRequestedTickets(caller.user.id);
-      recentTicket = tickets.find((t) => t.status !== 'closed') ?? null;
-    }
-    const decision = decideInboundVoice({ config: rec.config, caller, requestedTicket, recentTicket, nowMs: this.now() });
-    const attachTo = decision.assignment.kind === 'attach' ? decision.assignment.ticketId : null;
-    rec.attachTicket = [requestedTicket.kind === 'found' ? requestedTicket.ticket : null, recentTicket].find((t) => t && t.id === attachTo) as TicketDetails | null ?? null;
-    if (requestedTicket.kind === 'found' && decision.assignment.kind === 'attach') rec.userId = requestedTicket.ticket.requesterId;
-    if (recentTicket && decision.assignment.kind === 'attach' && decision.assignment.ticketId === recentTicket.id) rec.userId = recentTicket.requesterId;
-    return decision;
-  }
-
-  private identify(rec: ContactRecord): Promise<CallerFact> {
-    const settings = this.settings();
-    return rec.snapshot.channel === 'chat'
-      ? identifyChatCustomer(this.app.gateway, rec.config, settings)
-      : identifyByPhone(this.app.gateway, rec.config, rec.snapshot.customerEndpoint, settings);
-  }
-
-  /** A supervisor listening in: show the ticket, change nothing. */
-  private async monitoringDecision(rec: ContactRecord): Promise<Decision> {
-    const ticket = await this.ticketOfContact(rec.snapshot.initialContactId);
-    return {
-      mode: rec.config.mode,
-      pop: ticket ? { kind: 'ticket', id: ticket.id } : null,
-      assignment: { kind: 'none' },
-      notices: ticket ? [] : [{ level: 'info', record: false, text: 'No ticket was found for the monitored contact yet.' }],
-      selectedUserId: null,
-    };
-  }
-
-  /** Tasks named Zendesk-<n> belong to that ticket; any other task is the agent's to place. */
-  private async taskDecision(rec: ContactRecord): Promise<Decision> {
-    const m = TASK_TICKET_NAME.exec((rec.snapshot.name ?? '').trim());
-    const ticket = m ? await this.app.gateway.getTicket(Number(m[1])) : null;
-    if (ticket && ticket.status !== 'closed') {
-      rec.userId = ticket.requesterId;
-      rec.attachTicket = ticket;
-      return { mode: rec.config.mode, pop: { kind: 'ticket', id: ticket.id }, assignment: { kind: 'attach', ticketId: ticket.id }, notices: [], selectedUserId: ticket.requesterId };
-    }
-    const why = m
-      ? `The task names ticket #${m[1]}, which ${ticket ? 'is closed' : 'does not exist'}.`
-      : 'The task is not linked to a ticket.';
-    return {
-      mode: 'agent',
-      pop: null,
-      assignment: { kind: 'await_agent' },
-      notices: [{ level: 'warning', record: true, text: `${why} Switched to manual assignment: click Create ticket, Attach to current, or No ticket.` }],
-      selectedUserId: null,
-    };
-  }
-
-  // ---- accept: apply the decision ------------------------------------------------------------
-
   private async accepted(rec: ContactRecord): Promise<void> {
     const d = rec.decision;
     if (!d) return;
@@ -369,7 +238,7 @@ export class ContactWork {
 
   /** What follows a task's assignment, whoever made it (the rules, a click, a tab taking over). */
   private async afterAssigned(rec: ContactRecord): Promise<void> {
-    if (rec.snapshot.channel === 'task' && rec.ticketId !== null && !rec.done.detailsWritten) await this.writeTaskNote(rec);
+    if (rec.snapshot.channel === 'task' && rec.ticketId !== null && !rec.done.detailsWritten) await this.writes.writeTaskNote(rec);
   }
 
   private async assign(rec: ContactRecord, a: Assignment, extraNotices: Notice[] = []): Promise<void> {
@@ -381,12 +250,12 @@ export class ContactWork {
     patchContact(this.app.store, rec.id, { busy: true });
     try {
       if (a.kind === 'create_ticket') {
-        const ticket = await this.createTicket(rec, a.requester);
+        const ticket = await this.writes.createTicket(rec, a.requester);
         rec.ticketId = ticket.id;
         rec.userId = ticket.requesterId;
         rec.done.notesWritten = true;
       } else if (a.kind === 'attach') {
-        await this.markAttachedTicket(rec, a.ticketId);
+        await this.writes.markAttachedTicket(rec, a.ticketId);
         rec.ticketId = a.ticketId;
       } else {
         return;
@@ -413,138 +282,6 @@ export class ContactWork {
     }
   }
 
-  /**
-   * An existing ticket the contact was attached to gets the chain's external id, so a transfer
-   * or another agent's leg finds it at once; agent notifications ride in the same request.
-   */
-  private async markAttachedTicket(rec: ContactRecord, ticketId: number): Promise<void> {
-    const want = connectExternalId(rec.snapshot.initialContactId);
-    const ticket = rec.attachTicket?.id === ticketId ? rec.attachTicket : await this.app.gateway.getTicket(ticketId);
-    if (!ticket) return;
-    const retag = ticket.externalId !== want && externalIdIsOurs(ticket.externalId);
-    const marker = `Agent notifications for contact ${rec.id}`;
-    const notes = rec.recordNotices.length ? renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>` : null;
-    if (!retag && !notes) return;
-    if (retag) {
-      const note = notes ? { html: notes, marker } : null;
-      if (!(note && rec.inFlight === 'notes' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker)))) {
-        await this.write(rec, 'notes', () => this.app.gateway.markTicketForContact(ticketId, want, note));
-      }
-    } else if (notes && !(rec.inFlight === 'notes' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker)))) {
-      await this.write(rec, 'notes', () => this.app.gateway.addPrivateNote(ticketId, notes, marker));
-    }
-    if (notes) rec.done.notesWritten = true;
-  }
-
-  private async createTicket(rec: ContactRecord, requester: Requester): Promise<TicketDetails> {
-    const gw = this.app.gateway;
-    const c = rec.snapshot;
-    const agentId = this.agentId();
-    let requesterId: number;
-    if (requester.kind === 'user') requesterId = requester.userId;
-    else if (requester.kind === 'agent') requesterId = agentId;
-    else if (rec.createdUserId !== null) requesterId = rec.createdUserId;
-    else {
-      const user = await this.createUser(rec, requester);
-      requesterId = user.id;
-      // Kept at once: a reload during the ticket's creation must not make the user again.
-      rec.createdUserId = user.id;
-      this.save(rec);
-    }
-    const settings = this.settings();
-    const brandId = await this.brandFor(rec);
-    const customFields = await this.customFieldsFor(rec);
-    const party = partyOf(rec);
-    const system = c.channel === 'voice' ? this.systemNumber(rec) : null;
-    const summary = renderContactSummary({
-      channel: c.channel,
-      initiation: c.initiation,
-      customerNumber: c.channel === 'voice' ? rec.config.customerNumber ?? c.customerEndpoint : rec.config.customerNumber,
-      customerName: c.channel === 'chat' ? partyOf(rec) : rec.config.customerName,
-      systemNumber: system,
-      queue: c.queue,
-      taskName: c.name,
-      contactId: c.id,
-      notices: rec.recordNotices,
-    });
-    void settings;
-    const externalId = connectExternalId(c.initialContactId);
-    const marker = `Contact ID: ${c.id}`;
-    if (rec.inFlight === 'create_ticket') {
-      const found = await gw.findCreatedTicket({ externalId, requesterId, marker });
-      if (found) return found;
-    }
-    return this.write(rec, 'create_ticket', () => gw.createTicket({
-      marker,
-      requesterId,
-      subject: ticketSubject(rec.direction, c.channel, party, rec.config.conversationTitle),
-      noteHtml: summary.html,
-      brandId,
-      tags: ticketTags(c.channel, c.initiation),
-      customFields,
-      externalId,
-      voiceVia: c.channel === 'voice' ? (rec.direction === 'outbound' ? 46 : 45) : null,
-    }));
-  }
-
-  private async createUser(rec: ContactRecord, r: Extract<Requester, { kind: 'new_user' }>): Promise<UserFact> {
-    const name = r.name?.trim() || (r.phone ? formatForDisplay(r.phone) : null) || r.email || 'Unknown customer';
-    const externalId = `amazon-connect:${rec.id}`;
-    // Another instance (a reload, another tab) may have sent this write without seeing its answer.
-    if (rec.inFlight === 'create_user') {
-      const found = await this.app.gateway.userByExternalId(externalId);
-      if (found) return found;
-    }
-    return this.write(rec, 'create_user', () => this.app.gateway.createUser({ name, phone: r.phone, email: r.email, externalId }));
-  }
-
-  /** Records that a write is under way, so whoever resumes this contact checks before repeating it. */
-  private async write<T>(rec: ContactRecord, kind: NonNullable<ContactRecord['inFlight']>, fn: () => Promise<T>): Promise<T> {
-    rec.inFlight = kind;
-    this.save(rec);
-    const out = await fn();
-    rec.inFlight = null;
-    this.save(rec);
-    return out;
-  }
-
-  private async brandFor(rec: ContactRecord): Promise<number | null> {
-    const settings = this.settings();
-    if (!settings.queueToBrand.length && !rec.config.ticketBrand) return null;
-    try {
-      const brands = await this.app.gateway.listBrands();
-      const choice = chooseBrand({
-        queue: rec.snapshot.queue,
-        queueToBrand: settings.queueToBrand,
-        ticketBrandName: rec.config.ticketBrand,
-        brands: brands.map((b) => ({ id: b.id, name: b.name, active: b.active !== false })),
-      });
-      if (choice.warning) this.noticesFor(rec, [{ level: 'warning', record: true, text: choice.warning }]);
-      return choice.brandId;
-    } catch (err) {
-      this.app.notify('warning', `The ticket's brand could not be chosen (${agentMessage(err)}); Zendesk's default brand applies.`);
-      return null;
-    }
-  }
-
-  private async customFieldsFor(rec: ContactRecord): Promise<{ id: number; value: string }[]> {
-    const queue = rec.config.ticketOutboundQueue;
-    if (!queue) return [];
-    try {
-      const fields = await this.app.gateway.listTicketFields();
-      const field = fields.find((f) => f.title === OUTBOUND_QUEUE_FIELD || f.key === OUTBOUND_QUEUE_FIELD);
-      if (!field) {
-        this.noticesFor(rec, [{ level: 'warning', record: false, text: `ticket_outbound_queue is set, but Zendesk has no ticket field named ${OUTBOUND_QUEUE_FIELD}; ask an admin to create it.` }]);
-        return [];
-      }
-      return [{ id: field.id, value: queue }];
-    } catch {
-      return [];
-    }
-  }
-
-  // ---- manual clicks -------------------------------------------------------------------------
-
   async createTicketClicked(contactId: string): Promise<void> {
     const rec = this.app.progress.load(contactId);
     if (!rec || rec.done.assigned || !(await this.app.claims.claim(contactId))) return;
@@ -566,8 +303,8 @@ export class ContactWork {
       const r = resolveCreateTicket({ caller, selectedUser });
       await this.assign(fresh, { kind: 'create_ticket', requester: r.requester }, r.notices);
       await this.afterAssigned(fresh);
-      if (r.addPhoneToUser !== null && fresh.done.assigned) await this.addPhone(fresh, r.addPhoneToUser, selectedUser);
-      if (fresh.endedAtMs !== null) await this.writeDetails(fresh);
+      if (r.addPhoneToUser !== null && fresh.done.assigned) await this.writes.addPhone(fresh, r.addPhoneToUser, selectedUser);
+      if (fresh.endedAtMs !== null) await this.writes.writeDetails(fresh);
     });
   }
 
@@ -588,8 +325,8 @@ export class ContactWork {
       fresh.attachTicket = ticket;
       await this.assign(fresh, { kind: 'attach', ticketId: r.ticketId });
       await this.afterAssigned(fresh);
-      if (r.addPhoneToUser !== null) await this.addPhone(fresh, r.addPhoneToUser, null);
-      if (fresh.endedAtMs !== null) await this.writeDetails(fresh);
+      if (r.addPhoneToUser !== null) await this.writes.addPhone(fresh, r.addPhoneToUser, null);
+      if (fresh.endedAtMs !== null) await this.writes.writeDetails(fresh);
     });
   }
 
@@ -625,28 +362,14 @@ export class ContactWork {
     return this.app.gateway.getUser(id);
   }
 
-  private async addPhone(rec: ContactRecord, userId: number, known: UserFact | null): Promise<void> {
-    const number = rec.caller?.kind === 'unrecognised' ? rec.caller.number : null;
-    if (!number) return;
-    try {
-      const user = known && known.id === userId ? known : await this.app.gateway.getUser(userId);
-      if (!user || user.phone) return;
-      await this.app.gateway.updateUser(userId, { phone: number });
-    } catch (err) {
-      this.app.notify('warning', `The caller's number could not be added to the user's profile: ${agentMessage(err)}`);
-    }
-  }
-
-  // ---- end of contact ----------------------------------------------------------------------
-
   private async ended(rec: ContactRecord): Promise<void> {
     // Connect serves a transcript only until the contact is cleared: keep it for a ticket made later.
     if (rec.snapshot.channel === 'chat' && rec.config.chatTranscript && rec.transcript === null) {
       rec.transcript = await this.app.deps.connect.getTranscript(rec.id);
       this.save(rec);
     }
-    if (rec.ticketId !== null) await this.writeDetails(rec);
-    await this.saveVoiceId(rec);
+    if (rec.ticketId !== null) await this.writes.writeDetails(rec);
+    await this.writes.saveVoiceId(rec);
     // Among several contacts, the one that ended comes to the front for its after contact work.
     if (rec.ticketId !== null && this.app.store.getState().contacts.length >= 2) {
       this.app.store.setState({ focusedContactId: rec.id });
@@ -672,8 +395,8 @@ export class ContactWork {
       const notice = endWithoutTicketNotice(a, rec.snapshot.channel);
       if (a.kind === 'create_ticket') await this.assign(rec, a, notice ? [notice] : []);
     }
-    if (rec.ticketId !== null) await this.writeDetails(rec);
-    await this.saveVoiceId(rec);
+    if (rec.ticketId !== null) await this.writes.writeDetails(rec);
+    await this.writes.saveVoiceId(rec);
     const hadOthers = this.app.store.getState().contacts.length >= 2;
     this.finish(rec);
     if (hadOthers) await this.showNextOfChannel(rec);
@@ -693,118 +416,6 @@ export class ContactWork {
       focusedContactId: s.focusedContactId === rec.id ? null : s.focusedContactId,
     }));
   }
-
-  /** Agent notifications, then call details / transcript: each written once. */
-  private async writeDetails(rec: ContactRecord): Promise<void> {
-    const ticketId = rec.ticketId;
-    if (ticketId === null || rec.done.detailsWritten) return;
-    const gw = this.app.gateway;
-    try {
-      if (!rec.done.notesWritten && rec.recordNotices.length) {
-        const marker = `Agent notifications for contact ${rec.id}`;
-        if (!(rec.inFlight === 'notes' && (await gw.commentAlreadyAdded(ticketId, marker)))) {
-          await this.write(rec, 'notes', () => gw.addPrivateNote(ticketId, renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>`, marker));
-        }
-        rec.done.notesWritten = true;
-        this.save(rec);
-      }
-      const c = rec.snapshot;
-      if (c.channel === 'voice' && rec.config.voiceComment && !c.monitoring) {
-        const started = rec.connectedAtMs ?? rec.acceptedAtMs ?? rec.offeredAtMs;
-        const data = voiceCommentData({
-          direction: rec.direction,
-          customerNumber: rec.config.customerNumber ?? c.customerEndpoint,
-          systemNumber: c.systemEndpoint,
-          config: rec.config,
-          defaultEntryPointNumber: this.settings().defaultEntryPointNumber,
-          startedMs: started,
-          endedMs: rec.endedAtMs ?? this.now(),
-          agentId: this.agentId(),
-          recordingUrl: recordingUrl(this.settings().ccpUrl, rec.id),
-        });
-        if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, data.started_at)))) {
-          await this.write(rec, 'details', () => gw.addVoiceComment(ticketId, data, data.started_at));
-        }
-      } else if (c.channel === 'chat' && rec.config.chatTranscript) {
-        let items = rec.transcript ?? (await this.app.deps.connect.getTranscript(rec.id));
-        // A continued chat carries the earlier conversation: only what the ticket lacks is added.
-        if (c.previousContactId) {
-          const upTo = await gw.lastTranscriptTime(ticketId);
-          if (upTo !== null) items = items.filter((i) => i.atMs > upTo);
-        }
-        const marker = `Chat transcript, contact ${rec.id}`;
-        const last = items.reduce((m, i) => Math.max(m, i.atMs), 0);
-        const t = renderChatTranscript(items);
-        const html = `<p><strong>${marker}</strong></p>${t.html}` + (last ? `<p>${TRANSCRIPT_UP_TO}${new Date(last).toISOString()}</p>` : '');
-        if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, marker)))) {
-          await this.write(rec, 'details', () => gw.addPrivateNote(ticketId, html, marker));
-        }
-      }
-      rec.done.detailsWritten = true;
-      this.save(rec);
-    } catch (err) {
-      this.app.notify('error', `The contact details could not be added to ticket #${ticketId}: ${agentMessage(err)}`);
-    }
-  }
-
-  /** The agent sees whether the caller is enrolled in Voice ID. */
-  private async showVoiceId(rec: ContactRecord): Promise<void> {
-    if (!rec.config.voiceIdEnabled || rec.snapshot.channel !== 'voice') return;
-    const v = await this.app.deps.connect.voiceIdState(rec.id);
-    if (v) patchContact(this.app.store, rec.id, { voiceIdStatus: v.status });
-  }
-
-  /** Voice ID: the caller's enrolment status and voice authentication id go into their user fields. */
-  private async saveVoiceId(rec: ContactRecord): Promise<void> {
-    const userId = rec.userId;
-    if (!rec.config.voiceIdEnabled || rec.done.voiceIdSaved || userId === null || userId === this.agentId()) return;
-    const v = (await this.app.deps.connect.voiceIdState(rec.id)) ?? rec.voiceId;
-    if (!v) return;
-    const { voiceIdStatusField, voiceIdField } = rec.config;
-    try {
-      const known = new Set((await this.app.gateway.listUserFields()).map((f) => f.key));
-      const missing = [voiceIdStatusField, voiceIdField].filter((k) => !known.has(k));
-      if (missing.length) {
-        this.app.notify('warning', `Voice ID was not saved: Zendesk has no user field with the key ${missing.join(' or ')}. Ask an admin to create it.`);
-      }
-      const fields: Record<string, string> = {};
-      if (known.has(voiceIdStatusField)) fields[voiceIdStatusField] = v.status;
-      if (known.has(voiceIdField) && v.speakerId) fields[voiceIdField] = v.speakerId;
-      if (Object.keys(fields).length) await this.app.gateway.updateUser(userId, { user_fields: fields });
-      rec.done.voiceIdSaved = true;
-      this.save(rec);
-    } catch (err) {
-      this.app.notify('error', `Voice ID could not be saved to the caller's profile: ${agentMessage(err)}`);
-    }
-  }
-
-  private async writeTaskNote(rec: ContactRecord): Promise<void> {
-    const c = rec.snapshot;
-    const note = renderTaskNote({
-      name: c.name,
-      description: c.description,
-      references: c.references,
-      createdMs: rec.offeredAtMs,
-      acceptedMs: rec.acceptedAtMs,
-      contactId: c.id,
-      queue: c.queue,
-    });
-    if (rec.ticketId === null) return;
-    const marker = `Task details, contact ${c.id}`;
-    const ticketId = rec.ticketId;
-    if (rec.inFlight === 'details' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker).catch(() => false))) {
-      rec.done.detailsWritten = true;
-      this.save(rec);
-      return;
-    }
-    await this.write(rec, 'details', () => this.app.gateway.addPrivateNote(ticketId, `${note.html}<p>${marker}</p>`, marker)).catch((err) => {
-      this.app.notify('error', `The task details could not be added to ticket #${rec.ticketId}: ${agentMessage(err)}`);
-    });
-    rec.done.detailsWritten = true;
-    this.save(rec);
-  }
-
-  // ---- other events --------------------------------------------------------------------------
 
   private async onMessage(): Promise<void> {
     // A new chat message while the CCP is hidden brings it back.
@@ -831,22 +442,6 @@ export class ContactWork {
     if (hit && hit.id !== this.app.store.getState().focusedContactId) {
       this.app.store.setState({ focusedContactId: hit.id });
       this.app.deps.connect.focusContact(hit.id);
-    }
-  }
-
-  /** The ticket of a contact chain, found by the external id the app gave it (live, no search lag). */
-  private async ticketOfContact(initialContactId: string): Promise<TicketDetails | null> {
-    const tickets = await this.app.gateway.ticketsByExternalId(connectExternalId(initialContactId));
-    // Several (a forced transfer made its own): the newest is the one the chain is on now.
-    return tickets.sort((a, b) => b.createdAtMs - a.createdAtMs)[0] ?? null;
-  }
-
-  // ---- small helpers --------------------------------------------------------------------------
-
-  private noticesFor(rec: ContactRecord, notices: Notice[]): void {
-    for (const n of notices) {
-      this.app.notify(n.level, n.text);
-      if (n.record && !rec.recordNotices.includes(n.text)) rec.recordNotices.push(n.text);
     }
   }
 
@@ -877,60 +472,4 @@ export class ContactWork {
       if (first !== undefined) this.outcomeMap.delete(first);
     }
   }
-
-  private save(rec: ContactRecord): void {
-    if (!rec.done.finished) this.app.progress.save(rec);
-  }
-
-  private settings() {
-    const s = this.app.settings;
-    if (!s) throw new Error('The app has not read its settings yet.');
-    return s;
-  }
-
-  private agentId(): number {
-    const a = this.app.agent;
-    if (!a) throw new Error('The app does not know the agent yet.');
-    return a.id;
-  }
-
-  private systemNumber(rec: ContactRecord): string | null {
-    const c = rec.snapshot;
-    if (rec.direction === 'outbound') return rec.config.outboundCli ?? this.settings().defaultEntryPointNumber ?? c.systemEndpoint;
-    return rec.config.dialedNumber ?? this.settings().defaultEntryPointNumber ?? c.systemEndpoint;
-  }
-
-  private now(): number {
-    return this.app.deps.clock.nowMs();
-  }
-}
-
-/** A transferred contact, or another agent's leg of a multi-party call. */
-function isLaterLeg(c: ContactSnapshot): boolean {
-  return c.initiation === 'transfer' || c.initiation === 'queue_transfer' || (c.initialContactId !== c.id && c.initiation !== 'outbound');
-}
-
-function digits(n: string): string {
-  return n.replace(/\D/g, '');
-}
-
-function partyOf(rec: ContactRecord): string | null {
-  const c = rec.snapshot;
-  if (c.channel === 'task') return c.name;
-  if (c.channel === 'chat') {
-    if (rec.caller?.kind === 'recognised') return rec.caller.user.name;
-    return rec.config.customerName ?? rec.config.customerEmail ?? rec.config.customerNumber;
-  }
-  const n = classifyCallerNumber(rec.config.customerNumber ?? c.customerEndpoint, null);
-  return n.kind === 'number' ? n.e164 : n.kind === 'unparseable' ? n.raw : null;
-}
-
-function customerLabel(rec: ContactRecord): string {
-  if (rec.caller?.kind === 'recognised') return rec.caller.user.name;
-  const c = rec.snapshot;
-  if (c.channel === 'task') return c.name ?? 'Task';
-  const party = partyOf(rec);
-  if (!party) return c.channel === 'chat' ? 'Chat customer' : 'Withheld number';
-  const n = classifyCallerNumber(party, null);
-  return n.kind === 'number' ? formatForDisplay(n.e164) : party;
 }

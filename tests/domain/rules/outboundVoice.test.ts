@@ -87,7 +87,6 @@ function assignLabel(d: Decision): string {
 const AUTO_OR_FORCE: AssignmentMode[] = ['auto', 'force'];
 const AGENT: AssignmentMode[] = ['agent'];
 const ALL_MODES: AssignmentMode[] = ['auto', 'force', 'agent'];
-const KNOWN_OR_NOT: CalleeLabel[] = ['recognised', 'unrecognised'];
 const EVERY_CALLEE: CalleeLabel[] = ['recognised', 'unrecognised', 'anonymous', 'shared number'];
 const EITHER = [false, true];
 

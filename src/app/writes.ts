@@ -1,0 +1,268 @@
+// The Zendesk writes of a contact: its user and ticket, the external id and notes on a ticket
+// it joins, call details, transcripts, task notes and Voice ID. Each is written once.
+import { formatForDisplay } from '../domain/phone';
+import {
+  renderAgentNotifications,
+  renderChatTranscript,
+  renderContactSummary,
+  renderTaskNote,
+  ticketSubject,
+  ticketTags,
+  voiceCommentData,
+} from '../domain/render';
+import { chooseBrand } from '../domain/brand';
+import { recordingUrl } from '../domain/recording';
+import type { Requester, UserFact } from '../domain/types';
+import { agentMessage } from '../zendesk/errors';
+import { connectExternalId, externalIdIsOurs, type TicketDetails } from '../zendesk/gateway';
+import type { ContactRecord } from './progress';
+import { patchContact } from './store';
+import { WorkKit, partyOf } from './workKit';
+
+/** Ends every transcript note: lets a continued chat add only the messages that came after. */
+const TRANSCRIPT_UP_TO = 'Messages up to ';
+const OUTBOUND_QUEUE_FIELD = 'connect_outbound_queue';
+
+export class ContactWrites extends WorkKit {
+  /**
+   * An existing ticket the contact was attached to gets the chain's external id, so a transfer
+   * or another agent's leg finds it at once; agent notifications ride in the same request.
+   */
+  async markAttachedTicket(rec: ContactRecord, ticketId: number): Promise<void> {
+    const want = connectExternalId(rec.snapshot.initialContactId);
+    const ticket = rec.attachTicket?.id === ticketId ? rec.attachTicket : await this.app.gateway.getTicket(ticketId);
+    if (!ticket) return;
+    const retag = ticket.externalId !== want && externalIdIsOurs(ticket.externalId);
+    const marker = `Agent notifications for contact ${rec.id}`;
+    const notes = rec.recordNotices.length ? renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>` : null;
+    if (!retag && !notes) return;
+    if (retag) {
+      const note = notes ? { html: notes, marker } : null;
+      if (!(note && rec.inFlight === 'notes' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker)))) {
+        await this.write(rec, 'notes', () => this.app.gateway.markTicketForContact(ticketId, want, note));
+      }
+    } else if (notes && !(rec.inFlight === 'notes' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker)))) {
+      await this.write(rec, 'notes', () => this.app.gateway.addPrivateNote(ticketId, notes, marker));
+    }
+    if (notes) rec.done.notesWritten = true;
+  }
+
+  async createTicket(rec: ContactRecord, requester: Requester): Promise<TicketDetails> {
+    const gw = this.app.gateway;
+    const c = rec.snapshot;
+    const agentId = this.agentId();
+    let requesterId: number;
+    if (requester.kind === 'user') requesterId = requester.userId;
+    else if (requester.kind === 'agent') requesterId = agentId;
+    else if (rec.createdUserId !== null) requesterId = rec.createdUserId;
+    else {
+      const user = await this.createUser(rec, requester);
+      requesterId = user.id;
+      // Kept at once: a reload during the ticket's creation must not make the user again.
+      rec.createdUserId = user.id;
+      this.save(rec);
+    }
+    const settings = this.settings();
+    const brandId = await this.brandFor(rec);
+    const customFields = await this.customFieldsFor(rec);
+    const party = partyOf(rec);
+    const system = c.channel === 'voice' ? this.systemNumber(rec) : null;
+    const summary = renderContactSummary({
+      channel: c.channel,
+      initiation: c.initiation,
+      customerNumber: c.channel === 'voice' ? rec.config.customerNumber ?? c.customerEndpoint : rec.config.customerNumber,
+      customerName: c.channel === 'chat' ? partyOf(rec) : rec.config.customerName,
+      systemNumber: system,
+      queue: c.queue,
+      taskName: c.name,
+      contactId: c.id,
+      notices: rec.recordNotices,
+    });
+    void settings;
+    const externalId = connectExternalId(c.initialContactId);
+    const marker = `Contact ID: ${c.id}`;
+    if (rec.inFlight === 'create_ticket') {
+      const found = await gw.findCreatedTicket({ externalId, requesterId, marker });
+      if (found) return found;
+    }
+    return this.write(rec, 'create_ticket', () => gw.createTicket({
+      marker,
+      requesterId,
+      subject: ticketSubject(rec.direction, c.channel, party, rec.config.conversationTitle),
+      noteHtml: summary.html,
+      brandId,
+      tags: ticketTags(c.channel, c.initiation),
+      customFields,
+      externalId,
+      voiceVia: c.channel === 'voice' ? (rec.direction === 'outbound' ? 46 : 45) : null,
+    }));
+  }
+
+  private async createUser(rec: ContactRecord, r: Extract<Requester, { kind: 'new_user' }>): Promise<UserFact> {
+    const name = r.name?.trim() || (r.phone ? formatForDisplay(r.phone) : null) || r.email || 'Unknown customer';
+    const externalId = `amazon-connect:${rec.id}`;
+    // Another instance (a reload, another tab) may have sent this write without seeing its answer.
+    if (rec.inFlight === 'create_user') {
+      const found = await this.app.gateway.userByExternalId(externalId);
+      if (found) return found;
+    }
+    return this.write(rec, 'create_user', () => this.app.gateway.createUser({ name, phone: r.phone, email: r.email, externalId }));
+  }
+
+  private async brandFor(rec: ContactRecord): Promise<number | null> {
+    const settings = this.settings();
+    if (!settings.queueToBrand.length && !rec.config.ticketBrand) return null;
+    try {
+      const brands = await this.app.gateway.listBrands();
+      const choice = chooseBrand({
+        queue: rec.snapshot.queue,
+        queueToBrand: settings.queueToBrand,
+        ticketBrandName: rec.config.ticketBrand,
+        brands: brands.map((b) => ({ id: b.id, name: b.name, active: b.active !== false })),
+      });
+      if (choice.warning) this.noticesFor(rec, [{ level: 'warning', record: true, text: choice.warning }]);
+      return choice.brandId;
+    } catch (err) {
+      this.app.notify('warning', `The ticket's brand could not be chosen (${agentMessage(err)}); Zendesk's default brand applies.`);
+      return null;
+    }
+  }
+
+  private async customFieldsFor(rec: ContactRecord): Promise<{ id: number; value: string }[]> {
+    const queue = rec.config.ticketOutboundQueue;
+    if (!queue) return [];
+    try {
+      const fields = await this.app.gateway.listTicketFields();
+      const field = fields.find((f) => f.title === OUTBOUND_QUEUE_FIELD || f.key === OUTBOUND_QUEUE_FIELD);
+      if (!field) {
+        this.noticesFor(rec, [{ level: 'warning', record: false, text: `ticket_outbound_queue is set, but Zendesk has no ticket field named ${OUTBOUND_QUEUE_FIELD}; ask an admin to create it.` }]);
+        return [];
+      }
+      return [{ id: field.id, value: queue }];
+    } catch {
+      return [];
+    }
+  }
+
+  async addPhone(rec: ContactRecord, userId: number, known: UserFact | null): Promise<void> {
+    const number = rec.caller?.kind === 'unrecognised' ? rec.caller.number : null;
+    if (!number) return;
+    try {
+      const user = known && known.id === userId ? known : await this.app.gateway.getUser(userId);
+      if (!user || user.phone) return;
+      await this.app.gateway.updateUser(userId, { phone: number });
+    } catch (err) {
+      this.app.notify('warning', `The caller's number could not be added to the user's profile: ${agentMessage(err)}`);
+    }
+  }
+
+  /** Agent notifications, then call details / transcript: each written once. */
+  async writeDetails(rec: ContactRecord): Promise<void> {
+    const ticketId = rec.ticketId;
+    if (ticketId === null || rec.done.detailsWritten) return;
+    const gw = this.app.gateway;
+    try {
+      if (!rec.done.notesWritten && rec.recordNotices.length) {
+        const marker = `Agent notifications for contact ${rec.id}`;
+        if (!(rec.inFlight === 'notes' && (await gw.commentAlreadyAdded(ticketId, marker)))) {
+          await this.write(rec, 'notes', () => gw.addPrivateNote(ticketId, renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>`, marker));
+        }
+        rec.done.notesWritten = true;
+        this.save(rec);
+      }
+      const c = rec.snapshot;
+      if (c.channel === 'voice' && rec.config.voiceComment && !c.monitoring) {
+        const started = rec.connectedAtMs ?? rec.acceptedAtMs ?? rec.offeredAtMs;
+        const data = voiceCommentData({
+          direction: rec.direction,
+          customerNumber: rec.config.customerNumber ?? c.customerEndpoint,
+          systemNumber: c.systemEndpoint,
+          config: rec.config,
+          defaultEntryPointNumber: this.settings().defaultEntryPointNumber,
+          startedMs: started,
+          endedMs: rec.endedAtMs ?? this.now(),
+          agentId: this.agentId(),
+          recordingUrl: recordingUrl(this.settings().ccpUrl, rec.id),
+        });
+        if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, data.started_at)))) {
+          await this.write(rec, 'details', () => gw.addVoiceComment(ticketId, data, data.started_at));
+        }
+      } else if (c.channel === 'chat' && rec.config.chatTranscript) {
+        let items = rec.transcript ?? (await this.app.deps.connect.getTranscript(rec.id));
+        // A continued chat carries the earlier conversation: only what the ticket lacks is added.
+        if (c.previousContactId) {
+          const upTo = await gw.lastTranscriptTime(ticketId);
+          if (upTo !== null) items = items.filter((i) => i.atMs > upTo);
+        }
+        const marker = `Chat transcript, contact ${rec.id}`;
+        const last = items.reduce((m, i) => Math.max(m, i.atMs), 0);
+        const t = renderChatTranscript(items);
+        const html = `<p><strong>${marker}</strong></p>${t.html}` + (last ? `<p>${TRANSCRIPT_UP_TO}${new Date(last).toISOString()}</p>` : '');
+        if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, marker)))) {
+          await this.write(rec, 'details', () => gw.addPrivateNote(ticketId, html, marker));
+        }
+      }
+      rec.done.detailsWritten = true;
+      this.save(rec);
+    } catch (err) {
+      this.app.notify('error', `The contact details could not be added to ticket #${ticketId}: ${agentMessage(err)}`);
+    }
+  }
+
+  /** The agent sees whether the caller is enrolled in Voice ID. */
+  async showVoiceId(rec: ContactRecord): Promise<void> {
+    if (!rec.config.voiceIdEnabled || rec.snapshot.channel !== 'voice') return;
+    const v = await this.app.deps.connect.voiceIdState(rec.id);
+    if (v) patchContact(this.app.store, rec.id, { voiceIdStatus: v.status });
+  }
+
+  /** Voice ID: the caller's enrolment status and voice authentication id go into their user fields. */
+  async saveVoiceId(rec: ContactRecord): Promise<void> {
+    const userId = rec.userId;
+    if (!rec.config.voiceIdEnabled || rec.done.voiceIdSaved || userId === null || userId === this.agentId()) return;
+    const v = (await this.app.deps.connect.voiceIdState(rec.id)) ?? rec.voiceId;
+    if (!v) return;
+    const { voiceIdStatusField, voiceIdField } = rec.config;
+    try {
+      const known = new Set((await this.app.gateway.listUserFields()).map((f) => f.key));
+      const missing = [voiceIdStatusField, voiceIdField].filter((k) => !known.has(k));
+      if (missing.length) {
+        this.app.notify('warning', `Voice ID was not saved: Zendesk has no user field with the key ${missing.join(' or ')}. Ask an admin to create it.`);
+      }
+      const fields: Record<string, string> = {};
+      if (known.has(voiceIdStatusField)) fields[voiceIdStatusField] = v.status;
+      if (known.has(voiceIdField) && v.speakerId) fields[voiceIdField] = v.speakerId;
+      if (Object.keys(fields).length) await this.app.gateway.updateUser(userId, { user_fields: fields });
+      rec.done.voiceIdSaved = true;
+      this.save(rec);
+    } catch (err) {
+      this.app.notify('error', `Voice ID could not be saved to the caller's profile: ${agentMessage(err)}`);
+    }
+  }
+
+  async writeTaskNote(rec: ContactRecord): Promise<void> {
+    const c = rec.snapshot;
+    const note = renderTaskNote({
+      name: c.name,
+      description: c.description,
+      references: c.references,
+      createdMs: rec.offeredAtMs,
+      acceptedMs: rec.acceptedAtMs,
+      contactId: c.id,
+      queue: c.queue,
+    });
+    if (rec.ticketId === null) return;
+    const marker = `Task details, contact ${c.id}`;
+    const ticketId = rec.ticketId;
+    if (rec.inFlight === 'details' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker).catch(() => false))) {
+      rec.done.detailsWritten = true;
+      this.save(rec);
+      return;
+    }
+    await this.write(rec, 'details', () => this.app.gateway.addPrivateNote(ticketId, `${note.html}<p>${marker}</p>`, marker)).catch((err) => {
+      this.app.notify('error', `The task details could not be added to ticket #${rec.ticketId}: ${agentMessage(err)}`);
+    });
+    rec.done.detailsWritten = true;
+    this.save(rec);
+  }
+}
