@@ -2,36 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseContactConfig, looksLikeEmail } from '../../src/domain/attributes';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { AppSettings, ContactConfig } from '../../src/domain/config';
+import { config } from './rules/fixtures';
 
 const settings: AppSettings = { ...DEFAULT_SETTINGS, ccpUrl: 'https://acme.my.connect.aws/ccp-v2', queueToBrand: [], brandToQueue: {} };
 const parse = (attrs: Record<string, string>, s: Partial<AppSettings> = {}) => parseContactConfig(attrs, { ...settings, ...s });
 
-const DEFAULTS: ContactConfig = {
-  mode: 'auto',
-  ticketNumber: null,
-  recentTicketMinutes: 0,
-  popIncoming: true,
-  voiceComment: true,
-  downloadRecording: true,
-  recordingOptOut: false,
-  dialedNumber: null,
-  outboundCli: null,
-  conversationTitle: null,
-  zendeskUserId: null,
-  customerNumber: null,
-  customerName: null,
-  customerEmail: null,
-  customerLanguage: 'en',
-  forceTicketCreation: true,
-  allOutbound: false,
-  chatTranscript: true,
-  voiceIdEnabled: false,
-  voiceIdField: 'voice_authentication_id',
-  voiceIdStatusField: 'voice_authentication_status',
-  ticketBrand: null,
-  ticketOutboundQueue: null,
-  warnings: [],
-};
+/** The administrator guide's defaults. */
+const DEFAULTS: ContactConfig = config();
 
 describe('parseContactConfig: defaults (administrator guide)', () => {
   it('no attributes', () => {

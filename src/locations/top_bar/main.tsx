@@ -1,24 +1,18 @@
 // The top bar: the CCP, the contacts' assignment buttons, the outbound queue. One controller per
 // browser tab; Streams is started into the container the TopBar renders.
-import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { AppController } from '../../app/controller';
 import { browserStorage, MemoryStorage, type KeyValueStorage } from '../../app/progress';
 import { StreamsAdapter } from '../../connect/adapter';
 import { bootStreams } from '../../connect/streamsBoot';
-import type { Clock } from '../../domain/clock';
 import { parseSettings } from '../../domain/settings';
 import { setLocale } from '../../i18n';
 import { GardenRoot } from '../../ui/GardenRoot';
-import { OutsideZendesk } from '../../ui/OutsideZendesk';
 import { TopBar } from '../../ui/TopBar';
-import { initZafClient } from '../../zendesk/zafClient';
+import type { ZafClient } from '../../zendesk/zaf';
+import { mountLocation, realClock as clock } from '../mount';
 import { LateConnectPort } from './lateConnectPort';
 import { claimTabId } from './tabId';
-
-const clock: Clock = {
-  nowMs: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 function storage(): KeyValueStorage {
   try {
@@ -33,19 +27,7 @@ function storage(): KeyValueStorage {
   }
 }
 
-async function main(): Promise<void> {
-  const host = document.getElementById('root');
-  if (!host) return;
-  const root = createRoot(host);
-  const zaf = initZafClient();
-  if (!zaf) {
-    root.render(
-      <GardenRoot>
-        <OutsideZendesk />
-      </GardenRoot>,
-    );
-    return;
-  }
+async function start(zaf: ZafClient, root: Root): Promise<void> {
 
   const [me, meta, tabId] = await Promise.all([zaf.get('currentUser'), zaf.metadata(), claimTabId()]);
   document.documentElement.lang = setLocale(me.currentUser.locale);
@@ -85,4 +67,4 @@ async function main(): Promise<void> {
   );
 }
 
-void main().catch((err: unknown) => console.error('[Amazon Connect for Zendesk] the top bar could not start', err));
+void mountLocation(start).catch((err: unknown) => console.error('[Amazon Connect for Zendesk] the top bar could not start', err));
