@@ -64,6 +64,9 @@ export function ContactCard({ app, contact }: { app: AppController; contact: Con
         </Row>
         <Customer isBold>{c.customerLabel}</Customer>
         {c.phase === 'ringing' && c.queue && <QueueName name={c.queue} />}
+        {c.voiceIdStatus !== undefined && (
+          <Subtle>{t(c.voiceIdStatus === 'ENROLLED' || c.voiceIdStatus === 'OPTED_OUT' ? `contact.voiceId.${c.voiceIdStatus}` : 'contact.voiceId.none')}</Subtle>
+        )}
         <Row>
           <Tag hue={MODE_HUE[c.mode]} size="small" title={t('contact.modeLabel', { mode })} aria-label={t('contact.modeLabel', { mode })}>
             <span>{mode}</span>

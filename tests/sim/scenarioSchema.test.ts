@@ -6,7 +6,7 @@ import { loadScenarioFile } from '../../src/sim/scenario/loadFile';
 import type { ActionOf, ContactEvent, Scenario, ScenarioStep } from '../../src/sim/scenario/schema';
 import { isContactStep } from '../../src/sim/scenario/schema';
 
-const EXAMPLES = [resolve(__dirname, '../../scenarios/examples'), '/work/shared/scenarios/examples'].find((d) => existsSync(d));
+const EXAMPLES = [resolve(__dirname, '../../../shared/scenarios/examples'), resolve(__dirname, '../../scenarios/examples')].find((d) => existsSync(d));
 
 /** A small valid scenario; the malformed cases below each break one thing in it. */
 function base(): Record<string, any> {

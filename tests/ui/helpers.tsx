@@ -13,7 +13,7 @@ import { MemoryStorage } from '../../src/app/progress';
 import { FakeZafClient } from '../../src/sim/zaf/fakeZafClient';
 import { LateConnectPort } from '../../src/locations/top_bar/lateConnectPort';
 
-const EXAMPLES = [resolve(__dirname, '../../scenarios/examples'), '/work/shared/scenarios/examples'].find((d) => existsSync(d));
+const EXAMPLES = [resolve(__dirname, '../../../shared/scenarios/examples'), resolve(__dirname, '../../scenarios/examples')].find((d) => existsSync(d));
 
 export function example(name: string): Scenario {
   if (!EXAMPLES) throw new Error('scenario examples not found');

@@ -280,3 +280,21 @@ describe('TopBar: several contacts', () => {
     await waitFor(() => expect(screen.getByRole('tabpanel').textContent).toContain('Ticket #801'));
   });
 });
+
+describe('TopBar: Voice ID', () => {
+  it("shows the caller's Voice ID enrolment once connected, as Connect reports it", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    const { loadScenario } = await import('../../src/sim/scenario/load');
+    const file = resolve(__dirname, '../scenarios/voiceid/voiceid-enrolled.json');
+    const loaded = loadScenario('voiceid-enrolled.json', readFileSync(file, 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.error);
+    const world = await openWorld(loaded.scenario);
+    renderInGarden(<TopBar app={world.tab('priya', 1)!.app} />);
+    // Connected before enrolment: not enrolled yet.
+    await act(async () => {
+      for (const i of [0, 1, 2]) await world.step(i);
+    });
+    await waitFor(() => expect(screen.getByText('Voice ID: not enrolled')).toBeTruthy());
+  });
+});

@@ -1,4 +1,4 @@
-// The scenario file format (see /work/shared/scenarios/FORMAT.md), as zod schemas.
+// The scenario file format (see FORMAT.md in the shared scenarios folder), as zod schemas.
 // Browser-safe: no Node imports. Every object is strict: unknown fields are errors.
 //
 // `ScenarioSchema` validates a parsed JSON document, runs the cross-checks (agents, contact
