@@ -7,8 +7,10 @@
 //    not followed: they load later, if ever). Its module graph also tells which library each
 //    third-party package belongs to (a transitive dependency goes with the direct dependency
 //    that pulls it in), and where ChatJS sits.
-// 2. One build per location, alone, with every library group forced into a chunk of its own
-//    (output.codeSplitting.groups): each group's minified code, gzipped on its own, is its size.
+// 2. The same build again with every library group forced into chunks of its own
+//    (output.codeSplitting.groups), one per group and set of locations that load the module
+//    as shipped: each group's minified code, gzipped on its own, is its size, and a location
+//    still carries what the shipped build makes it load (shared chunks included).
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -33,8 +35,6 @@ const DIRECT: [RegExp, Group][] = [
   [/^(react|react-dom)$/, 'react'],
   [/^(@zendeskgarden\/.*|styled-components)$/, 'garden'],
 ];
-
-const PRIORITY: Group[] = ['streams', 'chatjs', 'react', 'garden', 'libs', 'app'];
 
 export interface LocationFigure {
   location: string;
@@ -161,7 +161,7 @@ function packageGroups(importersOf: Map<string, Set<string>>): Map<string, Group
     stack.delete(p);
     // Imported by the app itself or by several groups: a library of its own.
     const distinct = [...new Set(via)];
-    const g: Group = distinct.length === 1 ? distinct[0]! : distinct.length === 0 ? 'libs' : PRIORITY.find((x) => distinct.includes(x) && x === 'libs') ?? 'libs';
+    const g: Group = distinct.length === 1 ? distinct[0]! : 'libs';
     memo.set(p, g);
     return g;
   };
@@ -200,6 +200,7 @@ export async function bundleFigures(root: string): Promise<BundleFigures> {
     return p ? pkgGroup.get(p) ?? DIRECT.find(([re]) => re.test(p))?.[1] ?? 'libs' : 'app';
   };
 
+  const shippedIds = new Set([...shipped.values()].flatMap((c) => Object.keys(c.modules)));
   const chatChunks = [...shipped.values()].filter((c) => Object.keys(c.modules).some((id) => groupOf(id) === 'chatjs'));
   const initialOf = new Map<string, Chunk[]>();
   for (const loc of locations) initialOf.set(loc, staticClosure(shipped, entryChunk(shipped, loc)));
@@ -209,19 +210,29 @@ export async function bundleFigures(root: string): Promise<BundleFigures> {
     dynamicFrom: [...shipped.values()].filter((c) => c.dynamicImports.some((f) => chatChunks.some((cc) => cc.fileName === f))).map((c) => c.fileName),
   };
 
-  // 2. Split, per location.
+  // 2. Split: the same build with each library group in chunks of its own. Modules keep the
+  //    set of locations that load them as shipped, so sharing between locations stays as it is.
+  const locsOf = new Map<string, string>();
+  for (const [loc, initial] of initialOf)
+    for (const c of initial)
+      for (const id of Object.keys(c.modules)) locsOf.set(id, [...(locsOf.get(id)?.split('+') ?? []), loc].sort().join('+'));
+  const splitName = (id: string): string | null => {
+    if (!shippedIds.has(id)) return null;
+    return `bench~${groupOf(id)}~${locsOf.get(id) ?? 'dynamic'}`;
+  };
+  const split = chunksOf(await build(inlineConfig(cfg, { groups: splitName })));
+
   const figures: LocationFigure[] = [];
   for (const loc of locations) {
     const initial = initialOf.get(loc)!;
     const groupsPresent = GROUPS.filter((g) => initial.some((c) => Object.keys(c.modules).some((id) => groupOf(id) === g)));
-    const split = chunksOf(await build(inlineConfig(cfg, { input: { [loc]: input[loc]! }, groups: (id) => `bench-${groupOf(id)}` })));
     const closure = staticClosure(split, entryChunk(split, loc));
     const sizes = Object.fromEntries(GROUPS.map((g) => [g, 0])) as Record<Group, number>;
     for (const c of closure) {
-      const ids = Object.keys(c.modules);
-      const groups = [...new Set(ids.map(groupOf))];
-      // A chunk of one group counts for it; a facade or runtime chunk counts as app code.
-      const g: Group = groups.length === 1 ? groups[0]! : 'app';
+      const named = /^bench~([a-z]+)~/.exec(c.name)?.[1] as Group | undefined;
+      const groups = [...new Set(Object.keys(c.modules).map(groupOf))];
+      // A group's chunk counts for it; an entry facade or the bundler runtime counts as app code.
+      const g: Group = named && (GROUPS as readonly string[]).includes(named) ? named : groups.length === 1 ? groups[0]! : 'app';
       sizes[g] += gz(c.code);
     }
     const libs = new Map<string, number>();

@@ -5,7 +5,7 @@ import { directionOf } from '../domain/render/format';
 import { decideAtEndWithoutTicket, endWithoutTicketNotice, resolveAttachToCurrent, resolveCreateTicket } from '../domain/rules/manual';
 import type { Assignment, CallerFact, Decision, Notice, UserFact } from '../domain/types';
 import type { ContactEvent, ContactSnapshot, ContactStage } from '../connect/types';
-import { agentMessage } from '../zendesk/errors';
+import { agentMessage, isTransient } from '../zendesk/errors';
 import type { AppController, ContactOutcome } from './controller';
 import type { ContactRecord } from './progress';
 import { patchContact, type ContactView, type Viewing } from './store';
@@ -14,6 +14,9 @@ import { ContactWrites } from './writes';
 import { WorkKit, customerLabel } from './workKit';
 
 const MAX_OUTCOMES = 500;
+/** Unfinished work is tried again after 1, 2, 3… minutes, for about an hour and a half. */
+const RETRY_AFTER_MS = 60_000;
+const MAX_RETRIES = 12;
 /** 'gone' last: a cleared contact has been through everything. */
 const STAGES: ContactStage[] = ['unknown', 'offered', 'accepted', 'connected', 'ended', 'gone'];
 
@@ -108,15 +111,18 @@ export class ContactWork extends WorkKit {
         this.save(rec);
         patchContact(this.app.store, rec.id, { phase: 'accepted' });
         return this.accepted(rec);
-      case 'connected':
+      case 'connected': {
         await this.offered(rec);
+        const first = rec.connectedAtMs === null;
         rec.acceptedAtMs ??= at;
         rec.connectedAtMs ??= at;
         this.save(rec);
         patchContact(this.app.store, rec.id, { phase: 'connected' });
         await this.accepted(rec);
+        if (!first) return;
         await this.writes.showVoiceId(rec);
         return this.hidePopoverOnVoice(rec);
+      }
       case 'missed':
       case 'rejected':
         return this.dropped(rec);
@@ -167,6 +173,7 @@ export class ContactWork extends WorkKit {
       createdUserId: null,
       transcript: null,
       pendingAssignment: null,
+      retries: 0,
       inFlight: null,
       voiceId: null,
       done: { warned: false, incomingPop: false, assigned: false, ticketPop: false, notesWritten: false, detailsWritten: false, voiceIdSaved: false, finished: false },
@@ -272,7 +279,14 @@ export class ContactWork extends WorkKit {
         if (!poppedAlready) await this.app.pop('ticket', rec.ticketId);
       }
     } catch (err) {
+      if (isTransient(err)) {
+        // Zendesk is away (rate limit, outage, network): the same assignment is tried again later.
+        this.app.notify('warning', `The ticket could not be ${a.kind === 'attach' ? 'updated' : 'created'} yet: ${agentMessage(err)} It will be done when Zendesk answers again.`);
+        this.retryLater(rec);
+        return;
+      }
       this.app.notify('error', `The ticket could not be ${a.kind === 'attach' ? 'updated' : 'created'}: ${agentMessage(err)}`);
+      rec.pendingAssignment = null;
       rec.mode = 'agent';
       this.save(rec);
       this.outcome(rec);
@@ -397,9 +411,30 @@ export class ContactWork extends WorkKit {
     }
     if (rec.ticketId !== null) await this.writes.writeDetails(rec);
     await this.writes.saveVoiceId(rec);
+    // Work Zendesk could not take yet stays recorded (and claimed) until it is done.
+    const unfinished = rec.pendingAssignment !== null || (rec.ticketId !== null && !rec.done.detailsWritten);
+    if (unfinished && this.retryLater(rec)) return;
     const hadOthers = this.app.store.getState().contacts.length >= 2;
     this.finish(rec);
     if (hadOthers) await this.showNextOfChannel(rec);
+  }
+
+  /**
+   * Tries the contact's unfinished work again after a pause (longer each time), by resuming it:
+   * every step checks what is already done. False once it has tried long enough.
+   */
+  private retryLater(rec: ContactRecord): boolean {
+    if (rec.retries >= MAX_RETRIES) {
+      this.app.notify('error', `Zendesk did not answer for a long time: contact ${rec.id} could not be fully recorded on its ticket.`);
+      return false;
+    }
+    rec.retries++;
+    this.save(rec);
+    const id = rec.id;
+    void this.app.deps.clock.sleep(RETRY_AFTER_MS * rec.retries).then(() => {
+      if (!this.app.isStopped) this.resume(id);
+    });
+    return true;
   }
 
   private async dropped(rec: ContactRecord): Promise<void> {

@@ -44,6 +44,8 @@ export interface ContactRecord {
   transcript: ChatTranscriptItem[] | null;
   /** An assignment under way (an automatic one or the agent's click), until it is done. */
   pendingAssignment: Assignment | null;
+  /** How often unfinished work was put off because Zendesk did not answer. */
+  retries: number;
   /** A write sent but not yet answered: whoever resumes the contact checks it before repeating. */
   inFlight: 'create_user' | 'create_ticket' | 'notes' | 'details' | null;
   /** The caller's Voice ID state as Connect last reported it. */

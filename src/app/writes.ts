@@ -13,7 +13,7 @@ import {
 import { chooseBrand } from '../domain/brand';
 import { recordingUrl } from '../domain/recording';
 import type { Requester, UserFact } from '../domain/types';
-import { agentMessage } from '../zendesk/errors';
+import { agentMessage, isTransient } from '../zendesk/errors';
 import { connectExternalId, externalIdIsOurs, type TicketDetails } from '../zendesk/gateway';
 import type { ContactRecord } from './progress';
 import { patchContact } from './store';
@@ -205,7 +205,11 @@ export class ContactWrites extends WorkKit {
       rec.done.detailsWritten = true;
       this.save(rec);
     } catch (err) {
-      this.app.notify('error', `The contact details could not be added to ticket #${ticketId}: ${agentMessage(err)}`);
+      const later = isTransient(err);
+      this.app.notify(
+        later ? 'warning' : 'error',
+        `The contact details could not be added to ticket #${ticketId} yet: ${agentMessage(err)}${later ? ' They will be added when Zendesk answers again.' : ''}`,
+      );
     }
   }
 

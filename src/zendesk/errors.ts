@@ -34,3 +34,8 @@ export function agentMessage(err: unknown): string {
   }
   return err instanceof Error ? err.message : String(err);
 }
+
+/** Worth trying again later (rate limit, server trouble, network), as opposed to a refusal. */
+export function isTransient(err: unknown): boolean {
+  return err instanceof ZendeskError && err.transient;
+}
