@@ -465,9 +465,11 @@ export class ContactWork extends WorkKit {
 
   /** The CCP switched to a contact: bring its ticket to the front. */
   async focus(contactId: string): Promise<void> {
+    // Already in front (the app itself switched the CCP): nothing more to bring forward.
+    if (this.app.store.getState().focusedContactId === contactId) return;
     this.app.store.setState({ focusedContactId: contactId });
     const rec = this.app.progress.load(contactId);
-    if (rec?.ticketId) await this.app.pop('ticket', rec.ticketId);
+    if (rec?.ticketId && (await this.app.claims.claim(contactId))) await this.app.pop('ticket', rec.ticketId);
   }
 
   /** The agent opened a ticket with an active contact: switch the CCP to that contact. */

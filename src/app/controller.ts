@@ -107,6 +107,7 @@ export class AppController {
       });
     });
     this.deps.connect.onContactEvent((e) => this.onContactEvent(e));
+    this.deps.connect.onContactFocused((id) => this.guard(() => this.work.focus(id)));
     this.deps.zaf.on('voice.dialout', (payload) => this.guard(() => this.onDialout(payload)));
     this.deps.zaf.on('acz.viewing', (payload) => this.guard(() => this.onViewing(payload)));
   }
@@ -155,9 +156,9 @@ export class AppController {
     return this.work.noTicketClicked(contactId).catch((err) => this.fail(err));
   }
 
+  /** The top bar's contact tabs: the CCP switches, and reports it (which brings the ticket forward). */
   switchContact(contactId: string): void {
     this.deps.connect.focusContact(contactId);
-    this.guard(() => this.work.focus(contactId));
   }
 
   selectOutboundQueue(queue: string | null): void {

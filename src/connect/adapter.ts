@@ -60,6 +60,7 @@ export class StreamsAdapter implements ConnectPort {
   private contacts = new Map<string, { c: SLContact; seen: Set<Milestone>; onHold: boolean }>();
   private agent: SLAgent | null = null;
   private early: ContactEvent[] = [];
+  private focusHandlers: ((contactId: string) => void)[] = [];
   private profile: { profile: RoutingProfile; name: string } | null = null;
 
   constructor(
@@ -79,6 +80,13 @@ export class StreamsAdapter implements ConnectPort {
       for (const h of this.agentHandlers) h(profile, agent.getName());
     });
     streams.contact((c) => this.track(c));
+    streams.core.onViewContact?.((e) => {
+      for (const h of this.focusHandlers) h(e.contactId);
+    });
+  }
+
+  onContactFocused(handler: (contactId: string) => void): void {
+    this.focusHandlers.push(handler);
   }
 
   onContactEvent(handler: (event: ContactEvent) => void): void {

@@ -68,6 +68,8 @@ export interface ConnectPort {
   dial(number: string, queueArn: string | null): Promise<void>;
   /** Bring a contact to the front in the CCP. */
   focusContact(contactId: string): void;
+  /** The CCP shows another contact (the agent picked its tab there, or focusContact). */
+  onContactFocused(handler: (contactId: string) => void): void;
   /** Whole chat transcript, paginated; empty when unavailable. */
   getTranscript(contactId: string): Promise<ChatTranscriptItem[]>;
   /** The caller's Voice ID enrolment (ENROLLED, OPTED_OUT or "") and speaker id; null when unavailable. */

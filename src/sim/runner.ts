@@ -290,7 +290,8 @@ export class ScenarioWorld {
         tab.app.resetOutboundQueue();
         return;
       case 'switch_contact':
-        tab.app.switchContact(s.contact);
+        // The agent picks the contact's tab in this Zendesk tab's CCP.
+        tab.streams.core.viewContact(s.contact);
         return;
       case 'reload':
         this.closeTab(a, tab);

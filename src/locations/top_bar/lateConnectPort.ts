@@ -8,14 +8,17 @@ export class LateConnectPort implements ConnectPort {
   private target: ConnectPort | null = null;
   private contactHandlers: ((event: ContactEvent) => void)[] = [];
   private agentHandlers: ((profile: RoutingProfile, agentName: string) => void)[] = [];
+  private focusHandlers: ((contactId: string) => void)[] = [];
 
   attach(target: ConnectPort): void {
     if (this.target) throw new Error('LateConnectPort is attached already');
     this.target = target;
     for (const h of this.contactHandlers) target.onContactEvent(h);
     for (const h of this.agentHandlers) target.onAgentReady(h);
+    for (const h of this.focusHandlers) target.onContactFocused(h);
     this.contactHandlers = [];
     this.agentHandlers = [];
+    this.focusHandlers = [];
   }
 
   get attached(): boolean {
@@ -35,6 +38,11 @@ export class LateConnectPort implements ConnectPort {
   dial(number: string, queueArn: string | null): Promise<void> {
     if (!this.target) return Promise.reject(new Error('The Contact Control Panel is not running.'));
     return this.target.dial(number, queueArn);
+  }
+
+  onContactFocused(handler: (contactId: string) => void): void {
+    if (this.target) this.target.onContactFocused(handler);
+    else this.focusHandlers.push(handler);
   }
 
   focusContact(contactId: string): void {
