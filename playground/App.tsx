@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Field, Select } from '@zendeskgarden/react-forms';
 import { Tabs } from '@zendeskgarden/react-tabs';
-import { LOCALES, currentLocale, setLocale } from '../src/i18n';
+import { LOCALES, currentLocale, loadLocale } from '../src/i18n';
 import { ActivityPane, NotificationToasts } from './ui/ActivityPane';
 import { NavBarPane } from './ui/NavBarPane';
 import { ScenarioBar, StepPanel } from './ui/ScenarioBar';
@@ -33,7 +33,7 @@ export function App() {
               isCompact
               data-testid="language-select"
               value={lang}
-              onChange={(e) => setLang(setLocale(e.target.value))}
+              onChange={(e) => void loadLocale(e.target.value).then(setLang)}
             >
               {LOCALES.map((l) => (
                 <option key={l} value={l}>

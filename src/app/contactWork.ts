@@ -11,7 +11,7 @@ import type { ContactRecord } from './progress';
 import { patchContact, type ContactView, type Viewing } from './store';
 import { ContactDecisions } from './decide';
 import { ContactWrites } from './writes';
-import { WorkKit, customerLabel } from './workKit';
+import { WorkKit, customerLabel, isLaterLeg } from './workKit';
 
 const MAX_OUTCOMES = 500;
 /** Unfinished work is tried again after 1, 2, 3… minutes, for about an hour and a half. */
@@ -304,9 +304,9 @@ export class ContactWork extends WorkKit {
       if (!fresh || fresh.done.assigned) return;
       const selectedUser = await this.selectedUser(fresh);
       let caller: CallerFact = fresh.caller ?? { kind: 'anonymous' };
-      // Minutes may have passed since the lookup: someone may have made or found this customer
-      // meanwhile (another agent's leg). Look again rather than make a second user.
-      if (!selectedUser && caller.kind === 'unrecognised') {
+      // A transferred leg's customer may have been made or found by another agent since the
+      // lookup at the offer. Look again rather than make a second user.
+      if (!selectedUser && caller.kind === 'unrecognised' && isLaterLeg(fresh.snapshot)) {
         const again = await this.identify(fresh);
         if (again.kind === 'recognised') {
           caller = again;

@@ -32,7 +32,11 @@ export class ContactDecisions extends WorkKit {
           ? await identifyByPhone(gw, rec.config, c.customerEndpoint, settings)
           : { kind: 'unrecognised', number: c.customerEndpoint, email: null, name: null };
       rec.caller = callee;
-      if (origin.kind === 'ticket' && origin.ticket) rec.userId = origin.ticket.requesterId;
+      if (origin.kind === 'ticket' && origin.ticket) {
+        rec.userId = origin.ticket.requesterId;
+        // Read at the click already: attaching needs no second read.
+        rec.attachTicket = pending?.ticket ?? null;
+      }
       if (origin.kind === 'user') rec.userId = origin.userId;
       return decideOutboundVoice({ config: rec.config, origin, callee });
     }

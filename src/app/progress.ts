@@ -47,7 +47,7 @@ export interface ContactRecord {
   /** How often unfinished work was put off because Zendesk did not answer. */
   retries: number;
   /** A write sent but not yet answered: whoever resumes the contact checks it before repeating. */
-  inFlight: 'create_user' | 'create_ticket' | 'notes' | 'details' | null;
+  inFlight: 'create_user' | 'create_ticket' | 'create_ticket_with_details' | 'notes' | 'details' | null;
   /** The caller's Voice ID state as Connect last reported it. */
   voiceId: { status: string; speakerId: string | null } | null;
   /** Work already done; each flag is set right after its write succeeded. */

@@ -12,6 +12,7 @@ import {
 } from '../domain/render';
 import { chooseBrand } from '../domain/brand';
 import { recordingUrl } from '../domain/recording';
+import type { VoiceCommentData } from '../domain/render/voiceComment';
 import type { Requester, UserFact } from '../domain/types';
 import { agentMessage, isTransient } from '../zendesk/errors';
 import { connectExternalId, externalIdIsOurs, type TicketDetails } from '../zendesk/gateway';
@@ -33,18 +34,22 @@ export class ContactWrites extends WorkKit {
     const ticket = rec.attachTicket?.id === ticketId ? rec.attachTicket : await this.app.gateway.getTicket(ticketId);
     if (!ticket) return;
     const retag = ticket.externalId !== want && externalIdIsOurs(ticket.externalId);
-    const marker = `Agent notifications for contact ${rec.id}`;
-    const notes = rec.recordNotices.length ? renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>` : null;
-    if (!retag && !notes) return;
-    if (retag) {
-      const note = notes ? { html: notes, marker } : null;
-      if (!(note && rec.inFlight === 'notes' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker)))) {
-        await this.write(rec, 'notes', () => this.app.gateway.markTicketForContact(ticketId, want, note));
-      }
-    } else if (notes && !(rec.inFlight === 'notes' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker)))) {
-      await this.write(rec, 'notes', () => this.app.gateway.addPrivateNote(ticketId, notes, marker));
+    // Agent notifications and a task's note ride in one request with the external id.
+    const notesMarker = `Agent notifications for contact ${rec.id}`;
+    const notes = rec.recordNotices.length && !rec.done.notesWritten ? renderAgentNotifications(rec.recordNotices) + `<p>${notesMarker}</p>` : null;
+    const task = rec.snapshot.channel === 'task' && !rec.done.detailsWritten ? this.taskNote(rec) : null;
+    const html = (task?.html ?? '') + (notes ?? '');
+    const marker = notes ? notesMarker : task?.marker ?? '';
+    if (!retag && !html) return;
+    const landed = html !== '' && rec.inFlight === 'notes' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker));
+    if (!landed) {
+      const note = html ? { html, marker } : null;
+      await this.write(rec, 'notes', () =>
+        retag ? this.app.gateway.markTicketForContact(ticketId, want, note) : this.app.gateway.addPrivateNote(ticketId, html, marker),
+      );
     }
     if (notes) rec.done.notesWritten = true;
+    if (task) rec.done.detailsWritten = true;
   }
 
   async createTicket(rec: ContactRecord, requester: Requester): Promise<TicketDetails> {
@@ -81,12 +86,20 @@ export class ContactWrites extends WorkKit {
     void settings;
     const externalId = connectExternalId(c.initialContactId);
     const marker = `Contact ID: ${c.id}`;
-    if (rec.inFlight === 'create_ticket') {
+    // A ticket made after the call ended (mandatory creation, a late click) carries the call
+    // details in the same request.
+    const voice = rec.endedAtMs !== null && this.wantsVoiceComment(rec) && !rec.done.detailsWritten ? this.voiceData(rec) : null;
+    if (rec.inFlight === 'create_ticket' || rec.inFlight === 'create_ticket_with_details') {
+      const withDetails = rec.inFlight === 'create_ticket_with_details';
       const found = await gw.findCreatedTicket({ externalId, requesterId, marker });
-      if (found) return found;
+      if (found) {
+        if (withDetails) rec.done.detailsWritten = true; // that attempt carried them
+        return found;
+      }
     }
-    return this.write(rec, 'create_ticket', () => gw.createTicket({
+    const ticket = await this.write(rec, voice ? 'create_ticket_with_details' : 'create_ticket', () => gw.createTicket({
       marker,
+      voiceComment: voice,
       requesterId,
       subject: ticketSubject(rec.direction, c.channel, party, rec.config.conversationTitle),
       noteHtml: summary.html,
@@ -96,6 +109,8 @@ export class ContactWrites extends WorkKit {
       externalId,
       voiceVia: c.channel === 'voice' ? (rec.direction === 'outbound' ? 46 : 45) : null,
     }));
+    if (voice) rec.done.detailsWritten = true;
+    return ticket;
   }
 
   private async createUser(rec: ContactRecord, r: Extract<Requester, { kind: 'new_user' }>): Promise<UserFact> {
@@ -157,6 +172,26 @@ export class ContactWrites extends WorkKit {
   }
 
   /** Agent notifications, then call details / transcript: each written once. */
+  private wantsVoiceComment(rec: ContactRecord): boolean {
+    return rec.snapshot.channel === 'voice' && rec.config.voiceComment && !rec.snapshot.monitoring;
+  }
+
+  /** The call details of a voice contact, from its recorded times. */
+  private voiceData(rec: ContactRecord): VoiceCommentData {
+    const c = rec.snapshot;
+    return voiceCommentData({
+      direction: rec.direction,
+      customerNumber: rec.config.customerNumber ?? c.customerEndpoint,
+      systemNumber: c.systemEndpoint,
+      config: rec.config,
+      defaultEntryPointNumber: this.settings().defaultEntryPointNumber,
+      startedMs: rec.connectedAtMs ?? rec.acceptedAtMs ?? rec.offeredAtMs,
+      endedMs: rec.endedAtMs ?? this.now(),
+      agentId: this.agentId(),
+      recordingUrl: recordingUrl(this.settings().ccpUrl, rec.id),
+    });
+  }
+
   async writeDetails(rec: ContactRecord): Promise<void> {
     const ticketId = rec.ticketId;
     if (ticketId === null || rec.done.detailsWritten) return;
@@ -171,19 +206,8 @@ export class ContactWrites extends WorkKit {
         this.save(rec);
       }
       const c = rec.snapshot;
-      if (c.channel === 'voice' && rec.config.voiceComment && !c.monitoring) {
-        const started = rec.connectedAtMs ?? rec.acceptedAtMs ?? rec.offeredAtMs;
-        const data = voiceCommentData({
-          direction: rec.direction,
-          customerNumber: rec.config.customerNumber ?? c.customerEndpoint,
-          systemNumber: c.systemEndpoint,
-          config: rec.config,
-          defaultEntryPointNumber: this.settings().defaultEntryPointNumber,
-          startedMs: started,
-          endedMs: rec.endedAtMs ?? this.now(),
-          agentId: this.agentId(),
-          recordingUrl: recordingUrl(this.settings().ccpUrl, rec.id),
-        });
+      if (this.wantsVoiceComment(rec)) {
+        const data = this.voiceData(rec);
         if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, data.started_at)))) {
           await this.write(rec, 'details', () => gw.addVoiceComment(ticketId, data, data.started_at));
         }
@@ -244,7 +268,8 @@ export class ContactWrites extends WorkKit {
     }
   }
 
-  async writeTaskNote(rec: ContactRecord): Promise<void> {
+  /** The note a task adds to its ticket: name, description, references, times. */
+  private taskNote(rec: ContactRecord): { html: string; marker: string } {
     const c = rec.snapshot;
     const note = renderTaskNote({
       name: c.name,
@@ -255,18 +280,22 @@ export class ContactWrites extends WorkKit {
       contactId: c.id,
       queue: c.queue,
     });
-    if (rec.ticketId === null) return;
     const marker = `Task details, contact ${c.id}`;
+    return { html: `${note.html}<p>${marker}</p>`, marker };
+  }
+
+  async writeTaskNote(rec: ContactRecord): Promise<void> {
     const ticketId = rec.ticketId;
-    if (rec.inFlight === 'details' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker).catch(() => false))) {
+    if (ticketId === null || rec.done.detailsWritten) return;
+    const note = this.taskNote(rec);
+    try {
+      if (!(rec.inFlight === 'details' && (await this.app.gateway.commentAlreadyAdded(ticketId, note.marker)))) {
+        await this.write(rec, 'details', () => this.app.gateway.addPrivateNote(ticketId, note.html, note.marker));
+      }
       rec.done.detailsWritten = true;
       this.save(rec);
-      return;
+    } catch (err) {
+      this.app.notify('error', `The task details could not be added to ticket #${ticketId} yet: ${agentMessage(err)}`);
     }
-    await this.write(rec, 'details', () => this.app.gateway.addPrivateNote(ticketId, `${note.html}<p>${marker}</p>`, marker)).catch((err) => {
-      this.app.notify('error', `The task details could not be added to ticket #${rec.ticketId}: ${agentMessage(err)}`);
-    });
-    rec.done.detailsWritten = true;
-    this.save(rec);
   }
 }

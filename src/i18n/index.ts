@@ -2,23 +2,44 @@
 // fallback, key by key. Other languages are <locale>.json next to en.json, listed in CATALOGS;
 // tests/ui/i18n.test.ts checks that each has exactly en's keys and placeholders.
 // The locale comes from the Zendesk agent's profile (currentUser.locale, e.g. "en-US", "fr-CA").
-import de from './de.json';
+// Only English is in every page's first load; another language is fetched when it is chosen.
 import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
-import ja from './ja.json';
 
 export type MessageKey = keyof typeof en;
 type Catalog = Partial<Record<MessageKey, string>>;
 
-const CATALOGS: Record<string, Catalog> = { en, de, fr, es, ja };
+const LOADERS: Record<string, () => Promise<{ default: Catalog }>> = {
+  de: () => import('./de.json'),
+  fr: () => import('./fr.json'),
+  es: () => import('./es.json'),
+  ja: () => import('./ja.json'),
+};
+
+const CATALOGS: Record<string, Catalog> = { en };
 
 /** The languages the app speaks, English first. */
-export const LOCALES: readonly string[] = Object.keys(CATALOGS);
+export const LOCALES: readonly string[] = ['en', ...Object.keys(LOADERS)];
 
-/** A language's own strings (for tests and tools). */
+/** A loaded language's own strings (for tests and tools; see preloadLocales). */
 export function catalog(locale: string): Readonly<Catalog> | undefined {
   return CATALOGS[locale];
+}
+
+async function fetchCatalog(locale: string): Promise<void> {
+  const load = LOADERS[locale];
+  if (load && !CATALOGS[locale]) CATALOGS[locale] = (await load()).default;
+}
+
+/** Fetches the best language for a locale tag and makes it current; returns the language chosen. */
+export async function loadLocale(locale: string | null | undefined): Promise<string> {
+  const chosen = resolveLocale(locale);
+  await fetchCatalog(chosen).catch(() => undefined); // unreachable: English stays
+  return setLocale(chosen);
+}
+
+/** Every language loaded (tests, tools). */
+export async function preloadLocales(): Promise<void> {
+  await Promise.all(LOCALES.map(fetchCatalog));
 }
 
 let active: Catalog = en;
@@ -27,12 +48,13 @@ let activeLocale = 'en';
 /** Picks the best catalog for a locale tag: exact ("pt-br"), then the language ("pt"), then English. */
 export function resolveLocale(locale: string | null | undefined): string {
   const tag = String(locale ?? '').trim().toLowerCase().replace(/_/g, '-');
-  if (tag && CATALOGS[tag]) return tag;
+  if (tag && LOCALES.includes(tag)) return tag;
   const lang = tag.split('-')[0] ?? '';
-  if (lang && CATALOGS[lang]) return lang;
+  if (lang && LOCALES.includes(lang)) return lang;
   return 'en';
 }
 
+/** Makes a language current; one not loaded yet shows English until loadLocale has fetched it. */
 export function setLocale(locale: string | null | undefined): string {
   activeLocale = resolveLocale(locale);
   active = CATALOGS[activeLocale] ?? en;

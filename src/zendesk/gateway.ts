@@ -76,6 +76,8 @@ export interface NewTicket {
   voiceVia: 45 | 46 | null;
   /** Text only this contact's creation note holds: tells this contact's ticket from other legs' tickets. */
   marker: string;
+  /** Call details to add at creation (a call that has already ended). */
+  voiceComment?: VoiceCommentJson | null;
 }
 
 export interface NewUser {
@@ -224,6 +226,7 @@ export class ZendeskGateway {
       ...(t.brandId !== null ? { brand_id: t.brandId } : {}),
       ...(t.customFields.length ? { custom_fields: t.customFields } : {}),
       ...(t.voiceVia !== null ? { via_id: t.voiceVia } : {}),
+      ...(t.voiceComment ? { voice_comment: t.voiceComment } : {}),
     };
     const path = t.voiceVia !== null ? '/api/v2/channels/voice/tickets.json' : '/api/v2/tickets.json';
     const res = await this.http.write<{ ticket: TicketJson }>('POST', path, { ticket }, {

@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, beforeAll } from 'vitest';
 import en from '../../src/i18n/en.json';
 import { resolveLocale, setLocale, t } from '../../src/i18n';
+import { preloadLocales } from '../../src/i18n';
+
+// Languages other than English are fetched on demand in the app; here all are loaded first.
+beforeAll(() => preloadLocales());
 
 afterEach(() => setLocale('en'));
 

@@ -7,6 +7,11 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import en from '../../src/i18n/en.json';
 import { LOCALES, catalog, currentLocale, resolveLocale, setLocale, t, type MessageKey } from '../../src/i18n';
+import { preloadLocales } from '../../src/i18n';
+
+// Languages other than English are fetched on demand in the app; here all are loaded first
+// (before the suites below read them).
+await preloadLocales();
 
 afterEach(() => setLocale('en'));
 

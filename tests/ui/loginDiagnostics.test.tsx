@@ -3,7 +3,7 @@
 // URL or the CCP) and the admins' Diagnostics panel (origin, whether the CCP answered, settings
 // problems), in the top bar.
 import './jsdomSetup';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi, beforeAll } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { AppController } from '../../src/app/controller';
 import { MemoryStorage } from '../../src/app/progress';
@@ -13,6 +13,10 @@ import { setLocale } from '../../src/i18n';
 import { TopBar } from '../../src/ui/TopBar';
 import type { RingerPlatform } from '../../src/ui/ringer/platform';
 import { example, openWorld, renderInGarden } from './helpers';
+import { preloadLocales } from '../../src/i18n';
+
+// Languages other than English are fetched on demand in the app; here all are loaded first.
+beforeAll(() => preloadLocales());
 
 afterEach(() => {
   cleanup();

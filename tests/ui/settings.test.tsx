@@ -3,11 +3,15 @@
 // in-memory Zendesk through the real gateway: who sees it, every validation rule of both
 // mappings, and saving (success, Zendesk's error, a concurrent edit by another admin).
 import './jsdomSetup';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, beforeAll } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SettingsApp } from '../../src/ui/settings/SettingsApp';
 import { renderInGarden } from './helpers';
 import { ADMIN, AGENT, OTHER_ADMIN, sessionAs, zendesk } from './settingsHelpers';
+import { preloadLocales } from '../../src/i18n';
+
+// Languages other than English are fetched on demand in the app; here all are loaded first.
+beforeAll(() => preloadLocales());
 
 afterEach(() => cleanup());
 

@@ -1,5 +1,5 @@
 // The nav bar page: the admin's settings (queue ↔ brand mappings). No Streams here.
-import { setLocale } from '../../i18n';
+import { loadLocale } from '../../i18n';
 import { GardenRoot } from '../../ui/GardenRoot';
 import { gatewayMappingsApi } from '../../ui/settings/api';
 import { SettingsApp } from '../../ui/settings/SettingsApp';
@@ -14,7 +14,7 @@ const SCREEN_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayM
 
 async function start(zaf: ZafClient, root: Root): Promise<void> {
   const [me, meta] = await Promise.all([zaf.get('currentUser'), zaf.metadata()]);
-  document.documentElement.lang = setLocale(me.currentUser.locale);
+  document.documentElement.lang = await loadLocale(me.currentUser.locale);
   const api = gatewayMappingsApi(new ZendeskGateway(new Transport(zaf, realClock, SCREEN_RETRY)), meta.installationId);
   root.render(
     <GardenRoot>

@@ -6,7 +6,7 @@ import { browserStorage, MemoryStorage, type KeyValueStorage } from '../../app/p
 import { StreamsAdapter } from '../../connect/adapter';
 import { bootStreams } from '../../connect/streamsBoot';
 import { parseSettings } from '../../domain/settings';
-import { setLocale } from '../../i18n';
+import { loadLocale } from '../../i18n';
 import { GardenRoot } from '../../ui/GardenRoot';
 import { TopBar } from '../../ui/TopBar';
 import type { ZafClient } from '../../zendesk/zaf';
@@ -30,7 +30,7 @@ function storage(): KeyValueStorage {
 async function start(zaf: ZafClient, root: Root): Promise<void> {
 
   const [me, meta, tabId] = await Promise.all([zaf.get('currentUser'), zaf.metadata(), claimTabId()]);
-  document.documentElement.lang = setLocale(me.currentUser.locale);
+  document.documentElement.lang = await loadLocale(me.currentUser.locale);
   const { settings, problems } = parseSettings(meta.settings);
   const canBoot = settings.ccpUrl !== null && !problems.some((p) => p.setting === 'ccpUrl');
 
