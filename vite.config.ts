@@ -30,13 +30,20 @@ const STATIC_ASSETS = ['logo.png', 'logo-small.png', 'icon_top_bar.svg', 'icon_n
  * marketplace images after the pages and chunks are written.
  */
 function zendeskAppPackage(): Plugin {
+  // Only a build into the package's own folder makes the package (a build elsewhere, e.g. for
+  // the benchmarks, leaves dist/ alone).
+  let packaging = false;
   return {
     name: 'zendesk-app-package',
     apply: 'build',
+    configResolved(config) {
+      packaging = config.build.write !== false && resolve(config.root, config.build.outDir) === resolve(distDir, 'assets');
+    },
     buildStart() {
-      rmSync(distDir, { recursive: true, force: true });
+      if (packaging) rmSync(distDir, { recursive: true, force: true });
     },
     closeBundle() {
+      if (!packaging) return;
       const pkg = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string };
       const manifest = JSON.parse(readFileSync(resolve(repoRoot, 'manifest.json'), 'utf8')) as Record<string, unknown>;
       if (manifest.version !== pkg.version) {

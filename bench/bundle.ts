@@ -13,6 +13,7 @@
 //    still carries what the shipped build makes it load (shared chunks included).
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type InlineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -50,6 +51,8 @@ export interface LocationFigure {
   ownGzip: number;
   /** Biggest packages of the "other libraries" group, raw rendered bytes (for the reader). */
   topLibs: [string, number][];
+  /** The app's own code by folder (src/i18n, src/ui...), raw rendered bytes. */
+  appFolders: [string, number][];
 }
 
 export interface BundleFigures {
@@ -83,7 +86,7 @@ export function packageOf(id: string): string | null {
 
 /** The project's build config, without plugins that write outside the in-memory output. */
 async function projectConfig(root: string): Promise<UserConfig> {
-  const mod = (await import(resolve(root, 'vite.config.ts'))) as { default: UserConfig };
+  const mod = (await import(pathToFileURL(resolve(root, 'vite.config.ts')).href)) as { default: UserConfig };
   const cfg = mod.default;
   const plugins = (cfg.plugins ?? []).flat().filter((p) => !(p && typeof p === 'object' && 'name' in p && (p as Plugin).name === 'zendesk-app-package'));
   return { ...cfg, plugins };
@@ -236,10 +239,13 @@ export async function bundleFigures(root: string): Promise<BundleFigures> {
       sizes[g] += gz(c.code);
     }
     const libs = new Map<string, number>();
+    const folders = new Map<string, number>();
     for (const c of initial)
       for (const [id, m] of Object.entries(c.modules)) {
         const p = packageOf(id);
         if (p && groupOf(id) === 'libs') libs.set(p, (libs.get(p) ?? 0) + m.renderedLength);
+        const f = /[\\/](src[\\/][^\\/]+)[\\/]/.exec(id)?.[1]?.replace(/\\/g, '/');
+        if (!p && f && m.renderedLength) folders.set(f, (folders.get(f) ?? 0) + m.renderedLength);
       }
     figures.push({
       location: loc,
@@ -250,6 +256,7 @@ export async function bundleFigures(root: string): Promise<BundleFigures> {
       split: sizes,
       ownGzip: GROUPS.filter((g) => g !== 'streams' && g !== 'chatjs').reduce((n, g) => n + sizes[g], 0),
       topLibs: [...libs].sort((a, b) => b[1] - a[1]).slice(0, 4),
+      appFolders: [...folders].sort((a, b) => b[1] - a[1]),
     });
   }
 

@@ -140,7 +140,7 @@ export const CLASSES: ClassDef[] = [
     rtFloor: 1,
     why: [
       '`GET /tickets/{n}`: the ticket exists, is open, and whose it is',
-      `${SEARCH}: a ticket that is not the caller's changes the outcome (both in parallel: 1 round trip)`,
+      '`GET /users/search`: who is calling, since a ticket that is not the caller\'s changes the outcome (both reads in parallel: 1 round trip to the ticket pop)',
       MARK,
       VOICE_COMMENT,
     ],
@@ -151,7 +151,7 @@ export const CLASSES: ClassDef[] = [
     contact: 'c1',
     floor: 3,
     rtFloor: 1,
-    why: ['`GET /users/search`: whom the agent dialled (the pop and the requester)', `${VOICE_TICKET} (via_id 46)`, VOICE_COMMENT],
+    why: ['`GET /users/search`: whom the agent dialled (the pop and the requester)', `${VOICE_TICKET}, via_id 46`, VOICE_COMMENT],
   },
   {
     file: 'outbound-click-to-dial-ticket',

@@ -77,7 +77,11 @@ class SimClaims {
   /** A tab went away: like the browser with Web Locks, its claims pass to the tabs waiting for them. */
   tabClosed(tab: number): void {
     for (const [c, t] of [...this.owners]) if (t === tab) this.handOver(c);
-    for (const [c, list] of this.waiters) this.waiters.set(c, list.filter((w) => w.tab !== tab));
+    for (const [c, list] of [...this.waiters]) {
+      const rest = list.filter((w) => w.tab !== tab);
+      if (rest.length) this.waiters.set(c, rest);
+      else this.waiters.delete(c);
+    }
   }
 
   private handOver(contactId: string): void {
@@ -85,7 +89,8 @@ class SimClaims {
     const open = new Set(this.openTabs());
     const list = (this.waiters.get(contactId) ?? []).filter((w) => open.has(w.tab));
     const next = list.shift();
-    this.waiters.set(contactId, list);
+    if (list.length) this.waiters.set(contactId, list);
+    else this.waiters.delete(contactId);
     if (next) {
       this.owners.set(contactId, next.tab);
       next.cb();
