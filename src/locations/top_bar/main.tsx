@@ -5,7 +5,6 @@ import { AppController } from '../../app/controller';
 import { browserStorage, MemoryStorage, type KeyValueStorage } from '../../app/progress';
 import { StreamsAdapter } from '../../connect/adapter';
 import { bootStreams } from '../../connect/streamsBoot';
-import { parseSettings } from '../../domain/settings';
 import { loadLocale } from '../../i18n';
 import { GardenRoot } from '../../ui/GardenRoot';
 import { TopBar } from '../../ui/TopBar';
@@ -28,15 +27,15 @@ function storage(): KeyValueStorage {
 }
 
 async function start(zaf: ZafClient, root: Root): Promise<void> {
-
-  const [me, meta, tabId] = await Promise.all([zaf.get('currentUser'), zaf.metadata(), claimTabId()]);
+  const [me, tabId] = await Promise.all([zaf.get('currentUser'), claimTabId()]);
   document.documentElement.lang = await loadLocale(me.currentUser.locale);
-  const { settings, problems } = parseSettings(meta.settings);
-  const canBoot = settings.ccpUrl !== null && !problems.some((p) => p.setting === 'ccpUrl');
 
   const port = new LateConnectPort();
   const app = new AppController({ zaf, connect: port, clock, storage: storage(), tabId });
   await app.start();
+  // The controller has read and checked the settings: no CCP without a usable address.
+  const settings = app.settings;
+  const canBoot = settings !== null && settings.ccpUrl !== null && app.store.getState().ccp.kind !== 'settings_error';
 
   const unreachable = () => {
     if (app.store.getState().ccp.kind !== 'ready') app.store.setState({ ccp: { kind: 'ccp_unreachable', origin: location.origin } });
@@ -47,6 +46,7 @@ async function start(zaf: ZafClient, root: Root): Promise<void> {
     if (!node || port.attached || !canBoot || node.dataset.booted) return;
     node.dataset.booted = 'yes';
     try {
+      if (!settings) return;
       const { streams, failed } = bootStreams(node, settings);
       // ChatJS is fetched only when the first chat arrives: voice-only centres never load it.
       port.attach(new StreamsAdapter(streams, () => import('amazon-connect-chatjs/dist/amazon-connect-chat.js').then(() => undefined)));
