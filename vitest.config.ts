@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**'],
     environment: 'node',
+    setupFiles: ['tests/setup.ts'],
     testTimeout: 20000,
   },
 });

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { ToastProvider } from '@zendeskgarden/react-notifications';
 import { App } from './App';
+import { loadPhoneNumbers } from '../src/domain/phone';
 import { CATALOGUE, DEFAULT_ID } from './scenarios';
 import { PlaygroundSession } from './session';
 import { SessionContext } from './ui/useSession';
@@ -15,7 +16,8 @@ function boot(): void {
   // For poking around from the devtools console.
   (window as unknown as { playground: PlaygroundSession }).playground = session;
   const root = createRoot(document.getElementById('root')!);
-  void session.start().then(() =>
+  // Phone numbers are loaded by each app as it starts; the playground's own views use them too.
+  void Promise.all([loadPhoneNumbers(), session.start()]).then(() =>
     root.render(
       <ThemeProvider>
         <ToastProvider zIndex={1000} limit={4} placementProps={{ 'bottom-start': { style: { maxWidth: 440 } } }}>

@@ -5,7 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Clock } from '../domain/clock';
 import type { AppSettings } from '../domain/config';
 import { parseSettings } from '../domain/settings';
-import { classifyCallerNumber } from '../domain/phone';
+import { classifyCallerNumber, loadPhoneNumbers } from '../domain/phone';
 import type { ConnectPort, ContactEvent, RoutingProfile } from '../connect/types';
 import { ZendeskGateway, type TicketDetails } from '../zendesk/gateway';
 import { agentMessage } from '../zendesk/errors';
@@ -86,7 +86,7 @@ export class AppController {
   }
 
   private async boot(): Promise<void> {
-    const [meta, me] = await Promise.all([this.deps.zaf.metadata(), this.deps.zaf.get('currentUser')]);
+    const [meta, me] = await Promise.all([this.deps.zaf.metadata(), this.deps.zaf.get('currentUser'), loadPhoneNumbers()]);
     this.agent = me.currentUser;
     const { settings, problems } = parseSettings(meta.settings);
     this.settings = settings;

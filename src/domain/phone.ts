@@ -2,12 +2,22 @@
 // Uses libphonenumber-js with its default ("min") metadata. Only the *possible* check (length
 // per country) is applied, never the stricter *valid* check: the min metadata is coarse, and
 // fictional/test ranges (e.g. UK 07700 900xxx) must still work.
-import {
-  isSupportedCountry,
-  parsePhoneNumberFromString,
-  type CountryCode,
-  type PhoneNumber,
-} from 'libphonenumber-js';
+// The library (a fifth of the top bar's own weight) is fetched right after a page starts, in
+// parallel with the CCP, rather than in its first load: loadPhoneNumbers() before any use.
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js';
+
+type PhoneLib = typeof import('libphonenumber-js');
+let lib: PhoneLib | null = null;
+
+/** Fetches libphonenumber-js; every function below needs it. Safe to call more than once. */
+export async function loadPhoneNumbers(): Promise<void> {
+  lib ??= await import('libphonenumber-js');
+}
+
+function phoneLib(): PhoneLib {
+  if (!lib) throw new Error('Phone number support is not loaded yet: call loadPhoneNumbers() first.');
+  return lib;
+}
 
 export type CallerNumber =
   | { kind: 'anonymous' }
@@ -54,7 +64,7 @@ export function knownCountry(code: string | null | undefined): CountryCode | nul
   if (code == null) return null;
   const upper = code.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(upper)) return null;
-  return isSupportedCountry(upper) ? (upper as CountryCode) : null;
+  return phoneLib().isSupportedCountry(upper) ? (upper as CountryCode) : null;
 }
 
 /**
@@ -82,7 +92,7 @@ function stripAddress(raw: string): string {
 function parsePossible(text: string, country: CountryCode | null): PhoneNumber | null {
   let parsed: PhoneNumber | undefined;
   try {
-    parsed = parsePhoneNumberFromString(text, country ?? undefined);
+    parsed = phoneLib().parsePhoneNumberFromString(text, country ?? undefined);
   } catch {
     parsed = undefined;
   }

@@ -1,5 +1,6 @@
 // The nav bar page: the admin's settings (queue ↔ brand mappings). No Streams here.
 import { loadLocale } from '../../i18n';
+import { loadPhoneNumbers } from '../../domain/phone';
 import { GardenRoot } from '../../ui/GardenRoot';
 import { gatewayMappingsApi } from '../../ui/settings/api';
 import { SettingsApp } from '../../ui/settings/SettingsApp';
@@ -13,7 +14,7 @@ import { mountLocation, realClock } from '../mount';
 const SCREEN_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 4000, defaultRetryAfterMs: 5000 };
 
 async function start(zaf: ZafClient, root: Root): Promise<void> {
-  const [me, meta] = await Promise.all([zaf.get('currentUser'), zaf.metadata()]);
+  const [me, meta] = await Promise.all([zaf.get('currentUser'), zaf.metadata(), loadPhoneNumbers()]);
   document.documentElement.lang = await loadLocale(me.currentUser.locale);
   const api = gatewayMappingsApi(new ZendeskGateway(new Transport(zaf, realClock, SCREEN_RETRY)), meta.installationId);
   root.render(
