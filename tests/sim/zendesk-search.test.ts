@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryZendesk, parseQuery } from '../../src/sim/zendesk';
 import type { ZendeskInit, ZendeskResponse } from '../../src/sim/zendesk';
+import { TestClock } from './testClock';
 
-const START = Date.parse('2026-01-05T09:00:00Z');
-
-class TestClock {
-  t = START;
-  nowMs(): number {
-    return this.t;
-  }
-  advance(seconds: number): void {
-    this.t += seconds * 1000;
-  }
-}
 
 function init(delay: number): ZendeskInit {
   return {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryZendesk, htmlToText } from '../../src/sim/zendesk';
 import type { HttpMethod, ZendeskInit, ZendeskResponse } from '../../src/sim/zendesk';
+import { START, TestClock } from './testClock';
 
-const START = Date.parse('2026-01-05T09:00:00Z');
-
-class TestClock {
-  t = START;
-  nowMs(): number {
-    return this.t;
-  }
-  advance(seconds: number): void {
-    this.t += seconds * 1000;
-  }
-}
 
 function baseInit(over: Partial<ZendeskInit> = {}): ZendeskInit {
   return {
