@@ -173,8 +173,16 @@ export class PlaygroundSession {
    * Failures are shown on the page, never thrown at the caller.
    */
   run(fn: () => Promise<void> | void): Promise<void> {
-    this.pending++;
     this.busy = true;
+    return this.enqueue(fn, false);
+  }
+
+  /**
+   * Queues `fn` behind the work before it. A quiet run (the clock's tick) redraws the page only
+   * when something visible changed.
+   */
+  private enqueue(fn: () => Promise<void> | void, quiet: boolean): Promise<void> {
+    this.pending++;
     const next = this.chain.then(async () => {
       try {
         await fn();
@@ -184,7 +192,7 @@ export class PlaygroundSession {
         this.pending--;
         this.busy = this.pending > 0;
         this.syncPops();
-        this.changed();
+        if (!quiet || this.currentSignature() !== this.signature) this.changed();
       }
     });
     this.chain = next;
@@ -211,20 +219,8 @@ export class PlaygroundSession {
     }
     const delta = Math.min(now - this.lastReal, MAX_TICK_REAL_MS) * this.speed;
     this.lastReal = now;
-    this.pending++;
     const clock = this.world.clock;
-    this.chain = this.chain.then(async () => {
-      try {
-        await clock.advanceTo(clock.nowMs() + delta);
-      } catch (err) {
-        this.error = message(err);
-      } finally {
-        this.pending--;
-        this.busy = this.pending > 0;
-        this.syncPops();
-        if (this.currentSignature() !== this.signature) this.changed();
-      }
-    });
+    void this.enqueue(() => clock.advanceTo(clock.nowMs() + delta), true);
   }
 
   // ---- scenario steps -----------------------------------------------------------------------
