@@ -34,16 +34,9 @@ export class ContactWork extends WorkKit {
 
   /** Events of one contact are handled strictly in order; contacts do not wait for each other. */
   handle(e: ContactEvent): Promise<void> {
-    const id = e.contact.id;
-    const prev = this.chains.get(id) ?? Promise.resolve();
     // When it happened, not when its turn comes: earlier events may still be writing.
     const at = this.now();
-    const next = prev.then(() => this.dispatch(e, at)).catch((err) => this.app.fail(err));
-    this.chains.set(id, next);
-    void next.then(() => {
-      if (this.chains.get(id) === next) this.chains.delete(id);
-    });
-    return next;
+    return this.handleAction(e.contact.id, () => this.dispatch(e, at));
   }
 
   /**
@@ -157,7 +150,6 @@ export class ContactWork extends WorkKit {
       snapshot: c,
       direction: directionOf(c.channel, c.initiation),
       config: parseContactConfig(c.attributes, settings),
-      origin: null,
       caller: null,
       decision: null,
       mode: 'auto',
@@ -355,10 +347,14 @@ export class ContactWork extends WorkKit {
     });
   }
 
+  /** Runs `fn` after everything already queued for this contact (events, clicks, resumes). */
   private handleAction(contactId: string, fn: () => Promise<void>): Promise<void> {
     const prev = this.chains.get(contactId) ?? Promise.resolve();
     const next = prev.then(fn).catch((err) => this.app.fail(err));
     this.chains.set(contactId, next);
+    void next.then(() => {
+      if (this.chains.get(contactId) === next) this.chains.delete(contactId);
+    });
     return next;
   }
 

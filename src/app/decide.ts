@@ -25,7 +25,6 @@ export class ContactDecisions extends WorkKit {
         : pending?.userId
           ? { kind: 'user', userId: pending.userId }
           : { kind: 'softphone' };
-      rec.origin = pending?.ticketId ? { kind: 'ticket', ticketId: pending.ticketId } : pending?.userId ? { kind: 'user', userId: pending.userId } : { kind: 'softphone' };
       // Only a softphone dial needs to know who the number belongs to.
       const callee: CallerFact =
         origin.kind === 'softphone'

@@ -13,17 +13,11 @@ export interface KeyValueStorage {
   keys(): string[];
 }
 
-export type Origin =
-  | { kind: 'ticket'; ticketId: number }
-  | { kind: 'user'; userId: number }
-  | { kind: 'softphone' };
-
 export interface ContactRecord {
   id: string;
   snapshot: ContactSnapshot;
   direction: 'inbound' | 'outbound';
   config: ContactConfig;
-  origin: Origin | null;
   caller: CallerFact | null;
   decision: Decision | null;
   mode: AssignmentMode;

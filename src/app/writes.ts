@@ -35,11 +35,10 @@ export class ContactWrites extends WorkKit {
     if (!ticket) return;
     const retag = ticket.externalId !== want && externalIdIsOurs(ticket.externalId);
     // Agent notifications and a task's note ride in one request with the external id.
-    const notesMarker = `Agent notifications for contact ${rec.id}`;
-    const notes = rec.recordNotices.length && !rec.done.notesWritten ? renderAgentNotifications(rec.recordNotices) + `<p>${notesMarker}</p>` : null;
+    const notes = this.notesNote(rec);
     const task = rec.snapshot.channel === 'task' && !rec.done.detailsWritten ? this.taskNote(rec) : null;
-    const html = (task?.html ?? '') + (notes ?? '');
-    const marker = notes ? notesMarker : task?.marker ?? '';
+    const html = (task?.html ?? '') + (notes?.html ?? '');
+    const marker = notes?.marker ?? task?.marker ?? '';
     if (!retag && !html) return;
     const landed = html !== '' && rec.inFlight === 'notes' && (await this.app.gateway.commentAlreadyAdded(ticketId, marker));
     if (!landed) {
@@ -67,7 +66,6 @@ export class ContactWrites extends WorkKit {
       rec.createdUserId = user.id;
       this.save(rec);
     }
-    const settings = this.settings();
     const brandId = await this.brandFor(rec);
     const customFields = await this.customFieldsFor(rec);
     const party = partyOf(rec);
@@ -83,7 +81,6 @@ export class ContactWrites extends WorkKit {
       contactId: c.id,
       notices: rec.recordNotices,
     });
-    void settings;
     const externalId = connectExternalId(c.initialContactId);
     const marker = `Contact ID: ${c.id}`;
     // A ticket made after the call ended (mandatory creation, a late click) carries the call
@@ -197,10 +194,10 @@ export class ContactWrites extends WorkKit {
     if (ticketId === null || rec.done.detailsWritten) return;
     const gw = this.app.gateway;
     try {
-      if (!rec.done.notesWritten && rec.recordNotices.length) {
-        const marker = `Agent notifications for contact ${rec.id}`;
-        if (!(rec.inFlight === 'notes' && (await gw.commentAlreadyAdded(ticketId, marker)))) {
-          await this.write(rec, 'notes', () => gw.addPrivateNote(ticketId, renderAgentNotifications(rec.recordNotices) + `<p>${marker}</p>`, marker));
+      const notes = this.notesNote(rec);
+      if (notes) {
+        if (!(rec.inFlight === 'notes' && (await gw.commentAlreadyAdded(ticketId, notes.marker)))) {
+          await this.write(rec, 'notes', () => gw.addPrivateNote(ticketId, notes.html, notes.marker));
         }
         rec.done.notesWritten = true;
         this.save(rec);
@@ -266,6 +263,13 @@ export class ContactWrites extends WorkKit {
     } catch (err) {
       this.app.notify('error', `Voice ID could not be saved to the caller's profile: ${agentMessage(err)}`);
     }
+  }
+
+  /** The "Agent notifications" note still owed to the ticket, if any. */
+  private notesNote(rec: ContactRecord): { html: string; marker: string } | null {
+    if (rec.done.notesWritten || !rec.recordNotices.length) return null;
+    const marker = `Agent notifications for contact ${rec.id}`;
+    return { html: `${renderAgentNotifications(rec.recordNotices)}<p>${marker}</p>`, marker };
   }
 
   /** The note a task adds to its ticket: name, description, references, times. */

@@ -130,11 +130,6 @@ export class StreamsAdapter implements ConnectPort {
     return this.agent.getContacts().some((c) => c.getContactId() === contactId) ? 'offered' : 'gone';
   }
 
-  contactDurationSeconds(contactId: string): number | null {
-    const t = this.contacts.get(contactId);
-    return t ? Math.round(t.c.getContactDuration() / 1000) : null;
-  }
-
   async voiceIdState(contactId: string): Promise<{ status: string; speakerId: string | null } | null> {
     const conn = this.contacts.get(contactId)?.c.getInitialConnection();
     if (!conn?.getVoiceIdSpeakerStatus) return null;

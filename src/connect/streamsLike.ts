@@ -61,7 +61,6 @@ export interface SLContact {
   getName?(): string;
   getDescription?(): string;
   getReferences?(): Record<string, { type?: string; value: string }>;
-  getContactDuration(): number;
   onConnecting(cb: SLContactCallback): unknown;
   onIncoming(cb: SLContactCallback): unknown;
   onAccepted(cb: SLContactCallback): unknown;

@@ -79,6 +79,4 @@ export interface ConnectPort {
    * this agent's), 'unknown' while the CCP has not reported the agent yet.
    */
   contactStage(contactId: string): ContactStage;
-  /** Seconds the contact has lasted so far (Streams' getContactDuration), for call details. */
-  contactDurationSeconds(contactId: string): number | null;
 }

@@ -60,8 +60,4 @@ export class LateConnectPort implements ConnectPort {
   contactStage(contactId: string): ContactStage {
     return this.target ? this.target.contactStage(contactId) : 'unknown';
   }
-
-  contactDurationSeconds(contactId: string): number | null {
-    return this.target ? this.target.contactDurationSeconds(contactId) : null;
-  }
 }

@@ -44,9 +44,6 @@ interface ContactState {
   spec: SimContactSpec;
   status: Status;
   onHold: boolean;
-  createdAtMs: number;
-  connectedAtMs: number | null;
-  endedAtMs: number | null;
   messages: SimMessage[];
   voiceId: { status: string; speakerId: string | null } | null;
 }
@@ -99,10 +96,6 @@ export class SimConnectAgent {
     this.tabs.delete(s);
   }
 
-  now(): number {
-    return this.nowMs();
-  }
-
   existing(): ContactState[] {
     return [...this.contacts.values()];
   }
@@ -133,9 +126,6 @@ export class SimConnectAgent {
         spec: extra.spec,
         status: 'connecting',
         onHold: false,
-        createdAtMs: this.nowMs(),
-        connectedAtMs: null,
-        endedAtMs: null,
         messages: [],
         voiceId: null,
       };
@@ -160,7 +150,6 @@ export class SimConnectAgent {
         break;
       case 'connected':
         st.status = 'connected';
-        st.connectedAtMs = this.nowMs();
         fire('connected');
         fire('refresh');
         break;
@@ -192,7 +181,6 @@ export class SimConnectAgent {
         break;
       case 'ended':
         st.status = 'ended';
-        st.endedAtMs = this.nowMs();
         fire('ended');
         fire('acw');
         break;
@@ -275,7 +263,7 @@ export class SimStreams implements StreamsLike {
   private viewOf(st: ContactState): SimStreamsContact {
     let v = this.views.get(st.spec.id);
     if (!v) {
-      v = new SimStreamsContact(st, this.hub);
+      v = new SimStreamsContact(st);
       this.views.set(st.spec.id, v);
     }
     return v;
@@ -300,7 +288,7 @@ class SimStreamsContact implements SLContact {
   private cbs = new Map<Kind, SLContactCallback[]>();
   private messageCbs: ((e: { data: SLTranscriptItem }) => void)[] = [];
 
-  constructor(private readonly st: ContactState, private readonly hub: SimConnectAgent) {}
+  constructor(private readonly st: ContactState) {}
 
   fire(kind: Kind): void {
     for (const cb of this.cbs.get(kind) ?? []) cb(this);
@@ -340,10 +328,6 @@ class SimStreamsContact implements SLContact {
   getDescription = () => this.st.spec.description ?? '';
   getReferences = () =>
     Object.fromEntries(Object.entries(this.st.spec.references).map(([k, value]) => [k, { type: 'STRING', value }]));
-  getContactDuration = () => {
-    const since = this.st.connectedAtMs ?? this.st.createdAtMs;
-    return Math.max(0, (this.st.endedAtMs ?? this.hubNow()) - since);
-  };
   getAgentConnection = (): SLConnection => ({
     getEndpoint: () => ({ phoneNumber: '' }),
     isOnHold: () => this.st.onHold,
@@ -360,10 +344,6 @@ class SimStreamsContact implements SLContact {
   onEnded = (cb: SLContactCallback) => this.on('ended', cb);
   onACW = (cb: SLContactCallback) => this.on('acw', cb);
   onDestroy = (cb: SLContactCallback) => this.on('destroy', cb);
-
-  private hubNow(): number {
-    return this.st.endedAtMs ?? this.hub.now();
-  }
 
   private chatController(): SLChatController {
     return {
