@@ -219,7 +219,7 @@ export async function runLongShift(root: string, total = 2000): Promise<LongShif
       pendingDials: app['pendingDials'].length,
       notices: state.notices.length,
       clockTimers: world.clock.pendingTimers(),
-      simConnectContacts: a.hub.existing().length,
+      simConnectContacts: a.hub.contactIds().length,
     },
     elapsedMs: performance.now() - t0,
   };

@@ -17,6 +17,7 @@ export class ContactDecisions extends WorkKit {
     const gw = this.app.gateway;
     const settings = this.settings();
     if (c.monitoring) return this.monitoringDecision(rec);
+    if (c.channel === 'email') return emailDecision(rec);
     if (c.channel === 'task') return this.taskDecision(rec);
     if (rec.direction === 'outbound') {
       const pending = this.app.takePendingDial(c.customerEndpoint, digits);
@@ -119,4 +120,15 @@ export class ContactDecisions extends WorkKit {
       selectedUserId: null,
     };
   }
+}
+
+/** Email contacts reach Zendesk through its own email channel: the agent sees them, nothing is filed. */
+function emailDecision(rec: ContactRecord): Decision {
+  return {
+    mode: rec.config.mode,
+    pop: null,
+    assignment: { kind: 'none' },
+    notices: [{ level: 'info', record: false, text: 'An email contact: answer it in the Contact Control Panel. Zendesk files the email through its own email channel.' }],
+    selectedUserId: null,
+  };
 }

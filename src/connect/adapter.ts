@@ -1,11 +1,30 @@
 // Turns Streams' contact callbacks into the app's ContactEvents: one event of each kind per
-// contact (Streams may repeat onEnded/onACW, and replays existing contacts after a reload),
-// each preceded by the ones that must come before it.
+// contact, each preceded by the ones that must come before it, decided from the contact's state
+// as Streams reports it, never from which callback fired. Facts of amazon-connect-streams 2.28
+// this relies on (core.js AgentDataProvider, contactEventGraph; api.js):
+// - Every callback gets the contact Streams passes. For destroyed, and for the ended Streams fires
+//   when a contact leaves without after contact work, that is a ContactSnapshot of its last data;
+//   for the others a live Contact, whose getters throw StateError once the contact is gone. So
+//   each handler reads what it passes, and a contact is never re-read after it left.
+// - An unanswered contact goes connecting -> missed (or error, or rejected): Streams fires
+//   onEnded *before* onMissed there. Missed and rejected are states, never an answered call.
+// - onAccepted gets the broadcast data (a plain { contactId }), not a Contact.
+// - Contacts that exist when the page loads arrive through the first agent snapshot, in any
+//   state, including error, rejected, pending and paused.
+// - Hold is the customer's connection (Connection.isOnHold on the initial connection).
+// - A supervisor's monitoring contact may come as one connection of type `monitoring` (Streams'
+//   own fixture) or as a leg with a monitor status.
+// - getVoiceIdSpeakerId() resolves { speakerId }; getVoiceIdSpeakerStatus() the Voice ID
+//   DescribeSpeaker answer ({ Speaker: { Status } }) or, for a speaker not enrolled, the error.
+// - agent.connect's failure callback gets Connect's error as JSON text, and nothing answers a
+//   request whose reply is lost: the dial has its own time limit.
+import type { Clock } from '../domain/clock';
 import type { Channel, Initiation } from '../domain/types';
 import type { ChatRole, ChatTranscriptItem, ConnectPort, ContactEvent, ContactSnapshot, ContactStage, RoutingProfile } from './types';
-import type { SLAgent, SLContact, SLTranscriptItem, StreamsLike } from './streamsLike';
+import type { SLAgent, SLChatController, SLContact, SLTranscriptItem, StreamsLike } from './streamsLike';
 
-type Milestone = 'incoming' | 'dialing' | 'accepted' | 'connected' | 'missed' | 'rejected' | 'ended' | 'destroyed';
+type Milestone = 'offered' | 'accepted' | 'connected' | 'missed' | 'rejected' | 'ended' | 'destroyed';
+type Terminal = 'missed' | 'rejected' | 'ended';
 
 const INITIATIONS: Record<string, Initiation> = {
   inbound: 'inbound',
@@ -14,14 +33,32 @@ const INITIATIONS: Record<string, Initiation> = {
   queue_transfer: 'queue_transfer',
   callback: 'callback',
   api: 'api',
+  callback_customer_first_dialed: 'callback',
+  callback_customer_first_queued: 'callback',
 };
+
+const MONITOR_STATUSES = new Set(['SILENT_MONITOR', 'BARGE']);
+const DIAL_TIMEOUT_MS = 30_000;
+
+function channelOf(type: string): Channel {
+  return type === 'chat' ? 'chat' : type === 'task' ? 'task' : type === 'email' ? 'email' : 'voice';
+}
 
 export function toSnapshot(c: SLContact): ContactSnapshot {
   const type = c.getType();
-  const channel: Channel = type === 'chat' ? 'chat' : type === 'task' ? 'task' : 'voice';
+  const channel = channelOf(type);
   const method = (c.getInitiationMethod?.() ?? '').toLowerCase();
+  const connections = c.getConnections?.() ?? [];
+  const monitoring =
+    method === 'monitor' ||
+    connections.some((k) => k.getType?.() === 'monitoring') ||
+    MONITOR_STATUSES.has(String(c.getAgentConnection()?.getMonitorStatus?.() ?? '').toUpperCase());
+  const initial = c.getInitialConnection();
+  const initialType = initial?.getType?.() ?? '';
   const initiation: Initiation =
-    type === 'queue_callback' ? 'callback' : INITIATIONS[method] ?? (c.isInbound() ? 'inbound' : 'outbound');
+    type === 'queue_callback'
+      ? 'callback'
+      : INITIATIONS[method] ?? (initialType === 'outbound' ? 'outbound' : 'inbound');
   const attributes: Record<string, string> = {};
   for (const [k, v] of Object.entries(c.getAttributes() ?? {})) {
     if (v && typeof v.value === 'string') attributes[k] = v.value;
@@ -30,14 +67,13 @@ export function toSnapshot(c: SLContact): ContactSnapshot {
   for (const [k, v] of Object.entries(c.getReferences?.() ?? {})) {
     if (v && typeof v.value === 'string') references[k] = v.value;
   }
-  const agentConn = c.getAgentConnection();
-  const monitorStatus = agentConn?.getMonitorStatus?.() ?? null;
   const id = c.getContactId();
+  const customer = channel === 'voice' && initialType !== 'agent' && initialType !== 'monitoring' ? initial?.getEndpoint()?.phoneNumber ?? null : null;
   return {
     id,
     channel,
     initiation,
-    customerEndpoint: channel === 'voice' ? c.getInitialConnection()?.getEndpoint()?.phoneNumber ?? null : null,
+    customerEndpoint: customer || null,
     systemEndpoint: c.getConnectSystemEndpoint?.()?.phoneNumber ?? null,
     queue: c.getQueue()?.name ?? null,
     attributes,
@@ -46,18 +82,64 @@ export function toSnapshot(c: SLContact): ContactSnapshot {
     name: c.getName?.() || null,
     description: c.getDescription?.() || null,
     references,
-    monitoring: method === 'monitor' || (monitorStatus !== null && monitorStatus !== 'AGENT' && monitorStatus !== ''),
+    monitoring,
   };
+}
+
+/** What a contact's Streams state says about how far it got. */
+function milestoneOfState(state: string): Milestone | null {
+  switch (state) {
+    case 'init':
+    case 'incoming':
+    case 'pending':
+    case 'connecting':
+      return 'offered';
+    case 'connected':
+    case 'paused':
+      return 'connected';
+    case 'missed':
+    case 'error':
+      return 'missed';
+    case 'rejected':
+      return 'rejected';
+    case 'ended':
+      return 'ended';
+    default:
+      return null;
+  }
 }
 
 function roleOf(r: string | undefined): ChatRole {
   return r === 'CUSTOMER' ? 'CUSTOMER' : r === 'AGENT' ? 'AGENT' : 'SYSTEM';
 }
 
+interface Tracked {
+  /** The live contact Streams handed over first (valid while the contact exists). */
+  live: SLContact;
+  /** The contact as last read. */
+  last: ContactSnapshot;
+  state: string;
+  seen: Set<Milestone>;
+  onHold: boolean;
+  gone: boolean;
+  /**
+   * A chat's media controller, taken while the agent's connection is live: Streams hands out
+   * no controller for a connection that is no longer active (after contact work), while the
+   * ChatJS session it holds still reads the transcript.
+   */
+  media: Promise<SLChatController | undefined> | null;
+}
+
+export interface StreamsAdapterOptions {
+  /** Time for the dial's limit; without one the dial waits for Connect's answer. */
+  clock?: Clock;
+  dialTimeoutMs?: number;
+}
+
 export class StreamsAdapter implements ConnectPort {
   private handlers: ((e: ContactEvent) => void)[] = [];
   private agentHandlers: ((p: RoutingProfile, name: string) => void)[] = [];
-  private contacts = new Map<string, { c: SLContact; seen: Set<Milestone>; onHold: boolean }>();
+  private contacts = new Map<string, Tracked>();
   private agent: SLAgent | null = null;
   private early: ContactEvent[] = [];
   private focusHandlers: ((contactId: string) => void)[] = [];
@@ -65,8 +147,7 @@ export class StreamsAdapter implements ConnectPort {
 
   constructor(
     private readonly streams: StreamsLike,
-    /** Loads ChatJS, which Streams needs for chat media; called when the first chat arrives. */
-    private readonly loadChat: () => Promise<void> = async () => undefined,
+    private readonly options: StreamsAdapterOptions = {},
   ) {
     streams.agent((agent) => {
       this.agent = agent;
@@ -105,12 +186,30 @@ export class StreamsAdapter implements ConnectPort {
 
   dial(number: string, queueArn: string | null): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (!this.agent) return reject(new Error('The Contact Control Panel is not signed in yet.'));
-      this.agent.connect(this.streams.Endpoint.byPhoneNumber(number), {
-        ...(queueArn ? { queueARN: queueArn } : {}),
-        success: () => resolve(),
-        failure: (err) => reject(new Error(`Amazon Connect could not place the call: ${err}`)),
-      });
+      const agent = this.agent;
+      if (!agent) return reject(new Error('The Contact Control Panel is not signed in yet.'));
+      let settled = false;
+      const settle = (err: Error | null) => {
+        if (settled) return;
+        settled = true;
+        if (err) reject(err);
+        else resolve();
+      };
+      const clock = this.options.clock;
+      if (clock) {
+        void clock.sleep(this.options.dialTimeoutMs ?? DIAL_TIMEOUT_MS).then(() =>
+          settle(new Error('Amazon Connect did not answer the request to place the call. Check the Contact Control Panel, then dial again.')),
+        );
+      }
+      try {
+        agent.connect(this.streams.Endpoint.byPhoneNumber(number), {
+          ...(queueArn ? { queueARN: queueArn } : {}),
+          success: () => settle(null),
+          failure: (err) => settle(new Error(`Amazon Connect could not place the call: ${connectErrorText(err)}`)),
+        });
+      } catch (err) {
+        settle(new Error(`Amazon Connect could not place the call: ${connectErrorText(err)}`));
+      }
     });
   }
 
@@ -121,36 +220,49 @@ export class StreamsAdapter implements ConnectPort {
   contactStage(contactId: string): ContactStage {
     const t = this.contacts.get(contactId);
     if (t) {
+      if (t.gone) return 'gone';
       if (t.seen.has('ended')) return 'ended';
       if (t.seen.has('connected')) return 'connected';
       if (t.seen.has('accepted')) return 'accepted';
       return 'offered';
     }
     if (!this.agent) return 'unknown';
-    return this.agent.getContacts().some((c) => c.getContactId() === contactId) ? 'offered' : 'gone';
+    try {
+      return this.agent.getContacts().some((c) => c.getContactId() === contactId) ? 'offered' : 'gone';
+    } catch {
+      return 'unknown';
+    }
   }
 
   async voiceIdState(contactId: string): Promise<{ status: string; speakerId: string | null } | null> {
-    const conn = this.contacts.get(contactId)?.c.getInitialConnection();
-    if (!conn?.getVoiceIdSpeakerStatus) return null;
+    const t = this.contacts.get(contactId);
+    if (!t || t.gone) return null;
+    let conn;
     try {
-      const [status, speaker] = await Promise.all([conn.getVoiceIdSpeakerStatus(), conn.getVoiceIdSpeakerId?.()]);
-      return { status: enrolment(status), speakerId: speakerIdOf(speaker) };
+      conn = t.live.getInitialConnection();
     } catch {
       return null;
     }
+    if (!conn?.getVoiceIdSpeakerStatus) return null;
+    // Each may fail on its own (no speaker id yet, not enrolled): take what answers.
+    const [status, speaker] = await Promise.allSettled([conn.getVoiceIdSpeakerStatus(), conn.getVoiceIdSpeakerId?.()]);
+    if (status.status === 'rejected' && speaker.status === 'rejected') return null;
+    return {
+      status: status.status === 'fulfilled' ? enrolment(status.value) : '',
+      speakerId: speaker.status === 'fulfilled' ? speakerIdOf(speaker.value) : null,
+    };
   }
 
   async getTranscript(contactId: string): Promise<ChatTranscriptItem[]> {
     const t = this.contacts.get(contactId);
-    if (t?.c.getType() === 'chat') await this.loadChat();
-    const ctl = await t?.c.getAgentConnection()?.getMediaController?.();
+    if (!t || t.gone) return [];
+    const ctl = await (t.media ?? this.mediaOf(t)).catch(() => undefined);
     if (!ctl) return [];
     const items: ChatTranscriptItem[] = [];
     let nextToken: string | undefined;
-    // Follow NextToken to the end: long chats span many pages.
+    // Oldest first (ChatJS scans backward unless told), following NextToken to the end.
     for (let page = 0; page < 1000; page++) {
-      const res = await ctl.getTranscript({ maxResults: 100, sortOrder: 'ASCENDING', ...(nextToken ? { nextToken } : {}) });
+      const res = await ctl.getTranscript({ maxResults: 100, sortOrder: 'ASCENDING', scanDirection: 'FORWARD', ...(nextToken ? { nextToken } : {}) });
       for (const m of res.data.Transcript) items.push(toItem(m));
       nextToken = res.data.NextToken;
       if (!nextToken) break;
@@ -166,64 +278,131 @@ export class StreamsAdapter implements ConnectPort {
   private track(c: SLContact): void {
     const id = c.getContactId();
     if (this.contacts.has(id)) return;
-    const t = { c, seen: new Set<Milestone>(), onHold: false };
+    const t: Tracked = { live: c, last: toSnapshot(c), state: safeState(c) ?? 'init', seen: new Set(), onHold: false, gone: false, media: null };
     this.contacts.set(id, t);
-    const reach = (m: Milestone) => this.reach(id, m);
-    c.onIncoming(() => reach('incoming'));
-    c.onConnecting(() => reach(c.isInbound() ? 'incoming' : 'dialing'));
-    c.onAccepted(() => reach('accepted'));
-    c.onConnected(() => reach('connected'));
-    c.onMissed(() => reach('missed'));
-    c.onEnded(() => reach('ended'));
-    c.onACW(() => reach('ended'));
-    c.onDestroy(() => reach('destroyed'));
-    c.onRefresh(() => {
-      const hold = c.getAgentConnection()?.isOnHold?.() ?? false;
-      if (hold !== t.onHold) {
-        t.onHold = hold;
-        this.emit({ type: hold ? 'hold' : 'resume', contact: toSnapshot(c) });
-      }
+    const observe = (from: unknown, ending = false) => this.observe(t, from, ending);
+    c.onRefresh((x) => observe(x));
+    c.onIncoming((x) => observe(x));
+    c.onPending?.((x) => observe(x));
+    c.onConnecting((x) => observe(x));
+    c.onConnected((x) => observe(x));
+    c.onMissed((x) => observe(x));
+    c.onError?.((x) => observe(x));
+    c.onACW((x) => observe(x));
+    c.onEnded((x) => observe(x, true));
+    c.onAccepted(() => {
+      if (!t.gone) this.reach(t, 'accepted');
     });
-    if (c.getType() === 'chat') {
-      void this.loadChat()
-        .then(() => c.getAgentConnection()?.getMediaController?.())
-        .then((ctl) =>
-          ctl?.onMessage?.((ev) => {
-            const item = toItem(ev.data);
-            if (item.text) this.emit({ type: 'message', contact: toSnapshot(c), role: item.role, text: item.text });
-          }),
-        )
-        .catch(() => undefined);
-    }
+    c.onDestroy((x) => {
+      observe(x, true);
+      this.finish(t);
+    });
+    if (t.last.channel === 'chat') this.listenForMessages(t);
     // A contact that already exists (after a reload) reports the state it is in now.
-    const status = c.getStatus().type;
-    if (status === 'connected') reach('connected');
-    else if (status === 'ended' || status === 'acw') reach('ended');
-    else if (status === 'missed') reach('missed');
-    else if (status === 'connecting' || status === 'incoming') reach(c.isInbound() ? 'incoming' : 'dialing');
+    observe(c);
   }
 
-  private reach(id: string, m: Milestone): void {
-    const t = this.contacts.get(id);
-    if (!t || t.seen.has(m)) return;
-    const first: Milestone = t.c.isInbound() ? 'incoming' : 'dialing';
-    const before: Milestone[] =
-      m === 'accepted' ? [first]
-      : m === 'connected' ? [first, 'accepted']
-      : m === 'ended' ? (t.seen.has('missed') ? [] : [first, 'accepted', 'connected'])
-      : m === 'missed' ? [first]
-      : m === 'destroyed' ? [first]
+  /**
+   * Reads the state of the contact a callback passed (a live Contact, or the ContactSnapshot of
+   * one that left) and moves the contact on to it. `ending`: Streams says it ended or left.
+   */
+  private observe(t: Tracked, from: unknown, ending: boolean): void {
+    if (t.gone) return;
+    const c = isContact(from) ? from : t.live;
+    const state = safeState(c);
+    if (state === null) return;
+    try {
+      t.last = toSnapshot(c);
+    } catch {
+      // Keep the last good reading.
+    }
+    t.state = state;
+    this.followHold(t, c);
+    let m = milestoneOfState(state);
+    // A contact that leaves while still offered was never answered; one that leaves while
+    // connected ended without after contact work.
+    if (ending && m === 'offered') m = 'missed';
+    if (ending && m === 'connected') m = 'ended';
+    if (m) this.reach(t, m);
+  }
+
+  private followHold(t: Tracked, c: SLContact): void {
+    if (t.last.channel !== 'voice') return;
+    let hold: boolean;
+    try {
+      hold = c.getInitialConnection()?.isOnHold?.() ?? false;
+    } catch {
+      return;
+    }
+    if (hold !== t.onHold && t.seen.has('connected') && !this.terminal(t)) {
+      t.onHold = hold;
+      this.emit({ type: hold ? 'hold' : 'resume', contact: t.last });
+    }
+  }
+
+  private terminal(t: Tracked): Terminal | null {
+    return t.seen.has('ended') ? 'ended' : t.seen.has('missed') ? 'missed' : t.seen.has('rejected') ? 'rejected' : null;
+  }
+
+  private reach(t: Tracked, m: Milestone): void {
+    if (t.seen.has(m) || this.terminal(t)) return;
+    const chain: Milestone[] =
+      m === 'accepted' ? ['offered']
+      : m === 'connected' ? ['offered', 'accepted']
+      : m === 'ended' ? ['offered', 'accepted', 'connected']
+      : m === 'missed' || m === 'rejected' ? ['offered']
       : [];
-    if (m === 'destroyed' && !t.seen.has('accepted') && !t.seen.has('missed') && !t.seen.has('ended')) before.push('rejected');
-    for (const b of before) if (!t.seen.has(b)) this.fire(t, b);
+    for (const b of chain) if (!t.seen.has(b)) this.fire(t, b);
     this.fire(t, m);
-    if (m === 'destroyed') this.contacts.delete(id);
   }
 
-  private fire(t: { c: SLContact; seen: Set<Milestone> }, m: Milestone): void {
+  /** The contact left: it ends as it stood (unanswered ones were missed), then goes. */
+  private finish(t: Tracked): void {
+    if (t.gone) return;
+    if (!this.terminal(t)) this.reach(t, t.seen.has('connected') ? 'ended' : 'missed');
+    this.fire(t, 'destroyed');
+    t.gone = true;
+    this.contacts.delete(t.last.id);
+  }
+
+  private fire(t: Tracked, m: Milestone): void {
     t.seen.add(m);
-    if (m === 'dialing' && t.seen.has('incoming')) return;
-    this.emit({ type: m, contact: toSnapshot(t.c) } as ContactEvent);
+    const type = m === 'offered' ? (t.last.initiation === 'outbound' ? 'dialing' : 'incoming') : m;
+    this.emit({ type, contact: t.last } as ContactEvent);
+  }
+
+  private mediaOf(t: Tracked): Promise<SLChatController | undefined> {
+    try {
+      return Promise.resolve(t.live.getAgentConnection()?.getMediaController?.());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  private listenForMessages(t: Tracked): void {
+    t.media = this.mediaOf(t);
+    // A failed controller (no ChatJS, no connection) is asked again when the transcript is read.
+    t.media.catch(() => (t.media = null));
+    void t.media
+      .then((controller) =>
+        controller?.onMessage?.((ev) => {
+          const item = toItem(ev.data);
+          if (item.text && !t.gone) this.emit({ type: 'message', contact: t.last, role: item.role, text: item.text });
+        }),
+      )
+      .catch(() => undefined);
+  }
+}
+
+function isContact(x: unknown): x is SLContact {
+  return typeof x === 'object' && x !== null && typeof (x as { getStatus?: unknown }).getStatus === 'function';
+}
+
+function safeState(c: SLContact): string | null {
+  try {
+    return c.getStatus().type;
+  } catch {
+    return null;
   }
 }
 
@@ -244,6 +423,26 @@ function eventText(m: SLTranscriptItem): string {
   return '';
 }
 
+/** Connect's failure as an agent can read it: its message, not its JSON. */
+export function connectErrorText(err: unknown): string {
+  let e: unknown = err;
+  if (typeof err === 'string') {
+    try {
+      e = JSON.parse(err);
+    } catch {
+      return err.trim() || 'no reason given';
+    }
+  }
+  if (e instanceof Error && e.message) return e.message;
+  if (e && typeof e === 'object') {
+    const o = e as Record<string, unknown>;
+    const msg = [o.message, o.errorMessage, o.Message].find((v) => typeof v === 'string' && v.trim());
+    if (typeof msg === 'string') return msg.trim();
+    if (typeof o.type === 'string') return o.type;
+  }
+  return 'no reason given';
+}
+
 /** Voice ID speaker status as the app stores it: ENROLLED, OPTED_OUT, or blank for anything else. */
 function enrolment(raw: unknown): string {
   const status = findString(raw, 'Status') ?? (typeof raw === 'string' ? raw : '');
@@ -253,14 +452,14 @@ function enrolment(raw: unknown): string {
 
 function speakerIdOf(raw: unknown): string | null {
   if (typeof raw === 'string') return raw || null;
-  return findString(raw, 'SpeakerId') ?? findString(raw, 'GeneratedSpeakerId') ?? null;
+  return findString(raw, 'speakerId') ?? findString(raw, 'SpeakerId') ?? findString(raw, 'CustomerSpeakerId') ?? null;
 }
 
 /** Streams answers with the Voice ID API's JSON, nested a level or two deep. */
 function findString(raw: unknown, key: string, depth = 0): string | null {
   if (!raw || typeof raw !== 'object' || depth > 3) return null;
   const obj = raw as Record<string, unknown>;
-  if (typeof obj[key] === 'string') return obj[key] as string;
+  if (typeof obj[key] === 'string' && obj[key]) return obj[key] as string;
   for (const v of Object.values(obj)) {
     const hit = findString(v, key, depth + 1);
     if (hit !== null) return hit;

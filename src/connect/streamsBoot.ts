@@ -1,7 +1,6 @@
-// Starts the real Amazon Connect Streams (the `connect` global) in the top bar: the CCP iframe
-// goes into `container`, and `failed` resolves with a reason when the CCP does not come up.
-//
-// Only the top bar imports this module, so only its chunk carries Streams (~190 KB gzip).
+// Starts the real Amazon Connect Streams (the `connect` global of the page it was loaded into:
+// the top bar's, or a simulated tab's) : the CCP iframe goes into `container`, and `failed`
+// resolves with a reason when the CCP does not come up.
 //
 // Facts from Streams (2.x) that shape this code:
 // - initCCP replaces connect.core's event bus, so every subscription (connect.contact,
@@ -16,7 +15,6 @@
 //   CCP refuses to be framed). ACCESS_DENIED and AUTHORIZE_RETRIES_EXHAUSTED are final too.
 // - Streams gives its own iframe allow="microphone; camera; autoplay; clipboard-write; ...";
 //   our app iframe gets the same from Zendesk.
-import 'amazon-connect-streams';
 import type { AppSettings } from '../domain/config';
 import type { StreamsLike } from './streamsLike';
 
@@ -55,8 +53,12 @@ export function ccpOptions(settings: AppSettings): connect.InitCCPOptions {
   } as connect.InitCCPOptions;
 }
 
-export function bootStreams(container: HTMLElement, settings: AppSettings, options: StreamsBootOptions = {}): StreamsBoot {
-  const c = (globalThis as { connect?: typeof connect }).connect;
+export function bootStreams(
+  c: typeof connect | undefined,
+  container: HTMLElement,
+  settings: AppSettings,
+  options: StreamsBootOptions = {},
+): StreamsBoot {
   if (!c?.core) throw new Error('amazon-connect-streams did not load (no global connect)');
   const graceMs = options.signInGraceMs ?? DEFAULT_SIGN_IN_GRACE_MS;
 

@@ -1,5 +1,6 @@
-// The part of the Streams `connect` global this app uses, typed structurally so that the
-// simulator's fake and the real library both fit. Names and shapes follow amazon-connect-streams.
+// The part of the Streams `connect` global this app uses, typed structurally (names and shapes
+// follow amazon-connect-streams' src/index.d.ts). The real library is what runs, in the browser
+// and in the simulator alike.
 
 export interface SLQueue {
   name: string | null;
@@ -17,7 +18,9 @@ export interface SLStatus {
 }
 
 export interface SLConnection {
-  getEndpoint(): SLEndpoint;
+  getEndpoint(): SLEndpoint | null;
+  /** inbound | outbound | agent | monitoring */
+  getType?(): string;
   isOnHold?(): boolean;
   getMonitorStatus?(): string | null;
   isSilentMonitor?(): boolean;
@@ -37,7 +40,12 @@ export interface SLTranscriptItem {
 }
 
 export interface SLChatController {
-  getTranscript(args: { maxResults: number; sortOrder: 'ASCENDING' | 'DESCENDING'; nextToken?: string }): Promise<{
+  getTranscript(args: {
+    maxResults: number;
+    sortOrder: 'ASCENDING' | 'DESCENDING';
+    scanDirection?: 'FORWARD' | 'BACKWARD';
+    nextToken?: string;
+  }): Promise<{
     data: { Transcript: SLTranscriptItem[]; NextToken?: string };
   }>;
   onMessage?(cb: (event: { data: SLTranscriptItem }) => void): void;
@@ -57,12 +65,15 @@ export interface SLContact {
   getInitiationMethod?(): string;
   getInitialConnection(): SLConnection | null;
   getAgentConnection(): SLConnection | null;
+  getConnections?(): SLConnection[];
   getConnectSystemEndpoint?(): SLEndpoint | null;
   getName?(): string;
   getDescription?(): string;
   getReferences?(): Record<string, { type?: string; value: string }>;
   onConnecting(cb: SLContactCallback): unknown;
   onIncoming(cb: SLContactCallback): unknown;
+  onPending?(cb: SLContactCallback): unknown;
+  onError?(cb: SLContactCallback): unknown;
   onAccepted(cb: SLContactCallback): unknown;
   onConnected(cb: SLContactCallback): unknown;
   onRefresh(cb: SLContactCallback): unknown;

@@ -1,6 +1,7 @@
 // Shared vocabulary of the pure domain. No I/O, no clock: times are passed in as epoch ms.
 
-export type Channel = 'voice' | 'chat' | 'task';
+/** Connect's channels; `email` is shown to the agent and filed by Zendesk's own email channel, never as a call. */
+export type Channel = 'voice' | 'chat' | 'task' | 'email';
 export type Initiation = 'inbound' | 'outbound' | 'transfer' | 'queue_transfer' | 'callback' | 'api';
 export type AssignmentMode = 'auto' | 'agent' | 'force';
 export type NoticeLevel = 'info' | 'warning' | 'error';

@@ -1,13 +1,18 @@
-// Runs a scenario through the app's real controller, gateway and rules, with the two outer
-// boundaries (Streams' `connect` and the ZAF client) simulated, and reports what happened.
+// Runs a scenario through the app's real controller, gateway and rules and the real Amazon
+// Connect Streams bundle (one jsdom page per Zendesk tab), with the outer boundaries simulated:
+// the CCP iframe at its postMessage protocol, the ZAF client, and Zendesk's REST API.
 import { AppController } from '../app/controller';
 import { MemoryStorage } from '../app/progress';
 import type { ContactClaims } from '../app/claims';
 import { StreamsAdapter } from '../connect/adapter';
+import { LateConnectPort } from '../connect/lateConnectPort';
+import { bootStreams } from '../connect/streamsBoot';
+import type { StreamsLike } from '../connect/streamsLike';
 import type { ZendeskInit } from './zendesk/types';
 import { InMemoryZendesk } from './zendesk';
 import { VirtualClock } from './virtualClock';
-import { SimConnectAgent, type SimContactSpec, type SimStreams } from './connect/simConnect';
+import { ConnectAgentSim, type SimContactSpec } from './ccp/connectAgent';
+import { openStreamsPage, type StreamsPage } from './ccp/streamsPage';
 import { FakeZafClient } from './zaf/fakeZafClient';
 import type { ContactStep, Scenario, ScenarioStep, ScenarioAgent } from './scenario/schema';
 import type { ReportContact, ReportOrigin, SimReport } from './scenario/report';
@@ -38,7 +43,7 @@ export interface RunOptions {
 
 interface Tab {
   n: number;
-  streams: SimStreams;
+  page: StreamsPage;
   zaf: FakeZafClient;
   app: AppController;
 }
@@ -101,7 +106,9 @@ class SimClaims {
 interface AgentWorld {
   spec: ScenarioAgent;
   claims: SimClaims;
-  hub: SimConnectAgent;
+  hub: ConnectAgentSim;
+  /** CCP ports of this agent's tabs, to name the tab a dial came from. */
+  ports: Map<string, number>;
   storage: MemoryStorage;
   tabs: Map<number, Tab>;
   nextTab: number;
@@ -144,10 +151,10 @@ export class ScenarioWorld {
     for (const spec of scenario.agents) {
       const world: AgentWorld = {
         spec,
-        hub: new SimConnectAgent(spec.name, spec.routing_profile, () => this.clock.nowMs(), (streams, dial) => {
-          const tab = [...world.tabs.values()].find((t) => t.streams === streams);
-          this.report.dials.push({ ...this.origin(spec.name, tab?.n ?? 1), number: dial.number, queue: dial.queue });
+        hub: new ConnectAgentSim(spec.name, spec.routing_profile, () => this.clock.nowMs(), (portId, dial) => {
+          this.report.dials.push({ ...this.origin(spec.name, world.ports.get(portId) ?? 1), number: dial.number, queue: dial.queue });
         }),
+        ports: new Map(),
         storage: new MemoryStorage(),
         claims: new SimClaims(() => [...world.tabs.keys()]),
         tabs: new Map(),
@@ -239,9 +246,9 @@ export class ScenarioWorld {
       };
       const key = `${s.agent}/${d.contact}`;
       if (!this.declared.has(key)) this.declared.set(key, spec);
-      if (a.hub.state(d.contact)) spec = undefined;
+      if (a.hub.has(d.contact)) spec = undefined;
     }
-    const extra: Parameters<SimConnectAgent['apply']>[2] = {};
+    const extra: Parameters<ConnectAgentSim['apply']>[2] = {};
     if (spec) extra.spec = spec;
     if ('attributes' in s && s.attributes && !spec) extra.attributes = s.attributes;
     if (s.event === 'message') {
@@ -251,6 +258,10 @@ export class ScenarioWorld {
     if (s.event === 'voiceid') {
       const v = s as Extract<ContactStep, { event: 'voiceid' }>;
       extra.voiceId = { status: v.status, speakerId: v.speaker_id ?? null };
+    }
+    if (s.event === 'missed') {
+      const m = s as Extract<ContactStep, { event: 'missed' }>;
+      if (m.state) extra.state = m.state;
     }
     a.hub.apply(s.contact, s.event, extra);
   }
@@ -295,8 +306,8 @@ export class ScenarioWorld {
         tab.app.resetOutboundQueue();
         return;
       case 'switch_contact':
-        // The agent picks the contact's tab in this Zendesk tab's CCP.
-        tab.streams.core.viewContact(s.contact);
+        // The agent picks the contact's tab in the CCP: every frame of the agent hears of it.
+        a.hub.viewContact(s.contact);
         return;
       case 'reload':
         this.closeTab(a, tab);
@@ -320,7 +331,7 @@ export class ScenarioWorld {
     const tabNo = n ?? a.nextTab;
     a.nextTab = Math.max(a.nextTab, tabNo + 1);
     const agentUser = this.scenario.zendesk.users.find((u) => u.id === a.spec.zendesk_user_id);
-    const streams = a.hub.openTab(`${a.spec.name}#${tabNo}`);
+    const page = openStreamsPage({ clock: this.clock, agent: a.hub });
     const name = a.spec.name;
     const zaf = new FakeZafClient({
       backend: this.zendesk,
@@ -349,9 +360,10 @@ export class ScenarioWorld {
         popover: () => undefined,
       },
     });
+    const port = new LateConnectPort();
     const app = new AppController({
       zaf,
-      connect: new StreamsAdapter(streams),
+      connect: port,
       clock: this.clock,
       storage: a.storage,
       tabId: String(tabNo),
@@ -359,10 +371,19 @@ export class ScenarioWorld {
       onError: (err) =>
         this.report.errors.push({ ...this.origin(name, tabNo), message: err instanceof Error ? `${err.message}` : String(err) }),
     });
-    const tab: Tab = { n: tabNo, streams, zaf, app };
+    const tab: Tab = { n: tabNo, page, zaf, app };
     a.tabs.set(tabNo, tab);
     await app.start();
-    streams.core.initCCP(null, { ccpUrl: String(this.settings.ccpUrl ?? '') });
+    // The top bar's boot: Streams starts with the settings the controller checked, and only
+    // with a usable CCP address.
+    const settings = app.settings;
+    if (settings?.ccpUrl && app.store.getState().ccp.kind !== 'settings_error') {
+      const before = new Set(a.hub.portIds());
+      const { streams } = bootStreams(page.connect, page.container, settings);
+      port.attach(new StreamsAdapter(streams as StreamsLike, { clock: this.clock }));
+      await this.clock.settle();
+      for (const id of a.hub.portIds()) if (!before.has(id)) a.ports.set(id, tabNo);
+    }
     return tab;
   }
 
@@ -370,7 +391,7 @@ export class ScenarioWorld {
     for (const o of tab.app.outcomes()) a.outcomes.set(o.id, { id: o.id, agent: a.spec.name, mode: o.mode, ticket_id: o.ticketId, user_id: o.userId });
     tab.app.stop();
     tab.zaf.closed = true;
-    a.hub.closeTab(tab.streams);
+    tab.page.close();
     a.tabs.delete(tab.n);
     a.claims.tabClosed(tab.n);
   }

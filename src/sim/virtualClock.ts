@@ -1,9 +1,16 @@
 import type { Clock } from '../domain/clock';
 
 interface Timer {
+  id: number;
   atMs: number;
   seq: number;
   fire: () => void;
+  /** Timers of a simulated library (Streams' keepalive, log pushes) do not keep the run alive. */
+  background: boolean;
+}
+
+export interface TimerOptions {
+  background?: boolean;
 }
 
 /**
@@ -13,7 +20,7 @@ interface Timer {
  */
 export class VirtualClock implements Clock {
   private now: number;
-  private timers: Timer[] = [];
+  private timers = new Map<number, Timer>();
   private seq = 0;
 
   constructor(startMs: number) {
@@ -29,11 +36,26 @@ export class VirtualClock implements Clock {
   }
 
   schedule(delayMs: number, fire: () => void): void {
-    this.timers.push({ atMs: this.now + delayMs, seq: this.seq++, fire });
+    this.setTimer(delayMs, fire);
   }
 
+  /** A cancellable timer; its id goes to clearTimer. */
+  setTimer(delayMs: number, fire: () => void, options: TimerOptions = {}): number {
+    const id = ++this.seq;
+    const delay = Number.isFinite(delayMs) && delayMs > 0 ? delayMs : 0;
+    this.timers.set(id, { id, atMs: this.now + delay, seq: id, fire, background: options.background ?? false });
+    return id;
+  }
+
+  clearTimer(id: number): void {
+    this.timers.delete(id);
+  }
+
+  /** Timers the run waits for (background ones left out). */
   pendingTimers(): number {
-    return this.timers.length;
+    let n = 0;
+    for (const t of this.timers.values()) if (!t.background) n++;
+    return n;
   }
 
   /** Let every already-runnable promise chain run to completion. */
@@ -47,9 +69,9 @@ export class VirtualClock implements Clock {
   async advanceTo(targetMs: number): Promise<void> {
     await this.settle();
     for (;;) {
-      const next = this.earliest();
+      const next = this.earliest(false);
       if (!next || next.atMs > targetMs) break;
-      this.timers.splice(this.timers.indexOf(next), 1);
+      this.timers.delete(next.id);
       this.now = Math.max(this.now, next.atMs);
       next.fire();
       await this.settle();
@@ -57,19 +79,20 @@ export class VirtualClock implements Clock {
     this.now = Math.max(this.now, targetMs);
   }
 
-  /** Runs until no timer is left or `limitMs` is reached. */
+  /** Runs until no foreground timer is left or `limitMs` is reached. */
   async runUntilIdle(limitMs: number): Promise<void> {
     await this.settle();
     for (;;) {
-      const next = this.earliest();
+      const next = this.earliest(true);
       if (!next || next.atMs > limitMs) return;
       await this.advanceTo(next.atMs);
     }
   }
 
-  private earliest(): Timer | undefined {
+  private earliest(foregroundOnly: boolean): Timer | undefined {
     let best: Timer | undefined;
-    for (const t of this.timers) {
+    for (const t of this.timers.values()) {
+      if (foregroundOnly && t.background) continue;
       if (!best || t.atMs < best.atMs || (t.atMs === best.atMs && t.seq < best.seq)) best = t;
     }
     return best;

@@ -6,7 +6,7 @@
 import type { Scenario } from '../sim/scenario/schema';
 
 export type Mode = 'auto' | 'agent' | 'force';
-export type Channel = 'voice' | 'chat' | 'task';
+export type Channel = 'voice' | 'chat' | 'task' | 'email';
 
 export type DialOrigin = { kind: 'ticket'; ticketId: number } | { kind: 'user'; userId: number } | { kind: 'softphone' };
 

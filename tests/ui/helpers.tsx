@@ -11,7 +11,7 @@ import { ScenarioWorld } from '../../src/sim/runner';
 import { AppController } from '../../src/app/controller';
 import { MemoryStorage } from '../../src/app/progress';
 import { FakeZafClient } from '../../src/sim/zaf/fakeZafClient';
-import { LateConnectPort } from '../../src/locations/top_bar/lateConnectPort';
+import { LateConnectPort } from '../../src/connect/lateConnectPort';
 
 const EXAMPLES = [resolve(__dirname, '../../../shared/scenarios/examples'), resolve(__dirname, '../../scenarios/examples')].find((d) => existsSync(d));
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi, beforeAll } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { AppController } from '../../src/app/controller';
 import { MemoryStorage } from '../../src/app/progress';
-import { LateConnectPort } from '../../src/locations/top_bar/lateConnectPort';
+import { LateConnectPort } from '../../src/connect/lateConnectPort';
 import { FakeZafClient } from '../../src/sim/zaf/fakeZafClient';
 import { setLocale } from '../../src/i18n';
 import { TopBar } from '../../src/ui/TopBar';

@@ -24,6 +24,8 @@ export function ticketSubject(direction: Direction, channel: Channel, party: str
       return `Chat with ${who ?? 'a customer'}`;
     case 'task':
       return `Task: ${who ?? 'untitled'}`;
+    case 'email':
+      return `Email from ${who ?? 'a customer'}`;
   }
 }
 

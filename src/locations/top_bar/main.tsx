@@ -1,5 +1,7 @@
 // The top bar: the CCP, the contacts' assignment buttons, the outbound queue. One controller per
 // browser tab; Streams is started into the container the TopBar renders.
+// Streams defines the page's `connect` global; only the top bar's chunk carries it (~190 KB gzip).
+import 'amazon-connect-streams';
 import type { Root } from 'react-dom/client';
 import { AppController } from '../../app/controller';
 import { browserStorage, MemoryStorage, type KeyValueStorage } from '../../app/progress';
@@ -10,7 +12,7 @@ import { GardenRoot } from '../../ui/GardenRoot';
 import { TopBar } from '../../ui/TopBar';
 import type { ZafClient } from '../../zendesk/zaf';
 import { mountLocation, realClock as clock } from '../mount';
-import { LateConnectPort } from './lateConnectPort';
+import { LateConnectPort } from '../../connect/lateConnectPort';
 import { claimTabId } from './tabId';
 
 function storage(): KeyValueStorage {
@@ -26,7 +28,24 @@ function storage(): KeyValueStorage {
   }
 }
 
+/**
+ * ChatJS and TaskJS must be on `connect` before Streams sees the first chat or task: Streams
+ * builds a contact's media controller when the contact arrives and keeps it, failure included.
+ * They are fetched while the settings are read, and the CCP starts only once they are in, so
+ * no contact can arrive before them, and the first load carries neither.
+ */
+function loadMediaLibraries(): Promise<void> {
+  return Promise.all([
+    import('amazon-connect-chatjs/dist/amazon-connect-chat.js'),
+    import('amazon-connect-taskjs/dist/amazon-connect-task.js'),
+  ]).then(
+    () => undefined,
+    (err: unknown) => console.warn('[Amazon Connect for Zendesk] chat and task support did not load', err),
+  );
+}
+
 async function start(zaf: ZafClient, root: Root): Promise<void> {
+  const media = loadMediaLibraries();
   const [me, tabId] = await Promise.all([zaf.get('currentUser'), claimTabId()]);
   document.documentElement.lang = await loadLocale(me.currentUser.locale);
 
@@ -45,19 +64,20 @@ async function start(zaf: ZafClient, root: Root): Promise<void> {
   const onCcpContainer = (node: HTMLDivElement | null) => {
     if (!node || port.attached || !canBoot || node.dataset.booted) return;
     node.dataset.booted = 'yes';
-    try {
-      if (!settings) return;
-      const { streams, failed } = bootStreams(node, settings);
-      // ChatJS is fetched only when the first chat arrives: voice-only centres never load it.
-      port.attach(new StreamsAdapter(streams, () => import('amazon-connect-chatjs/dist/amazon-connect-chat.js').then(() => undefined)));
-      void failed.then((reason) => {
-        console.warn(`[Amazon Connect for Zendesk] ${reason}`);
+    void media.then(() => {
+      try {
+        if (!settings) return;
+        const { streams, failed } = bootStreams(globalThis.connect, node, settings);
+        port.attach(new StreamsAdapter(streams, { clock }));
+        void failed.then((reason) => {
+          console.warn(`[Amazon Connect for Zendesk] ${reason}`);
+          unreachable();
+        });
+      } catch (err) {
+        console.error(err);
         unreachable();
-      });
-    } catch (err) {
-      console.error(err);
-      unreachable();
-    }
+      }
+    });
   };
 
   root.render(

@@ -30,7 +30,7 @@ export type SettingName = (typeof SETTING_NAMES)[number];
 
 export const USER_ROLES = ['end-user', 'agent', 'admin'] as const;
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
-export const CHANNELS = ['voice', 'chat', 'task'] as const;
+export const CHANNELS = ['voice', 'chat', 'task', 'email'] as const;
 export const INITIATIONS = ['inbound', 'outbound', 'transfer', 'queue_transfer', 'callback', 'api'] as const;
 export const CONTACT_EVENTS = [
   'incoming',
@@ -284,7 +284,8 @@ const contactVariants = {
     status: z.enum(VOICEID_STATUSES),
     speaker_id: Text.optional(),
   }),
-  missed: plain('missed'),
+  /** `state: "error"`: the CCP reports the contact in error (a softphone failure) instead of missed. */
+  missed: contactEvent('missed', { state: z.enum(['missed', 'error']).optional() }),
   rejected: plain('rejected'),
   ended: plain('ended'),
   destroyed: plain('destroyed'),

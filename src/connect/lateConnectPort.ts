@@ -2,7 +2,7 @@
 // rendered by the controller's own UI. This port takes the controller's subscriptions and hands
 // them to the real StreamsAdapter the moment it is attached, which happens synchronously right
 // after initCCP: before the CCP can report any agent or contact.
-import type { ChatTranscriptItem, ConnectPort, ContactEvent, ContactStage, RoutingProfile } from '../../connect/types';
+import type { ChatTranscriptItem, ConnectPort, ContactEvent, ContactStage, RoutingProfile } from './types';
 
 export class LateConnectPort implements ConnectPort {
   private target: ConnectPort | null = null;
