@@ -15,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import { ScenarioWorld, settingsAsZendeskGivesThem } from '../src/sim/runner';
+import { settingsAsZendeskGivesThem, type ScenarioWorld } from '../src/sim/runner';
+import { nodeWorld } from '../src/sim/nodeWorld';
 import { loadScenario } from '../src/sim/scenario/load';
 import type { Scenario, ScenarioStep } from '../src/sim/scenario/schema';
 import { InMemoryZendesk } from '../src/sim/zendesk';
@@ -139,7 +140,7 @@ export async function runLongShift(root: string, total = 2000): Promise<LongShif
   const t0 = performance.now();
   const { base, templates } = loadTemplates(root);
   const scenario: Scenario = base;
-  const world = new ScenarioWorld(scenario);
+  const world = nodeWorld(scenario);
   await world.open();
   const tab = world.tab(AGENT, 1);
   if (!tab) throw new Error('no tab');

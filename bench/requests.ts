@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { asyncStepContext } from '../src/sim/asyncStepContext';
-import { runScenario } from '../src/sim/runner';
+import { runScenario } from '../src/sim/nodeWorld';
 import { checkExpectations } from '../src/sim/scenario/expect';
 import { loadScenario } from '../src/sim/scenario/load';
 import type { SimReport } from '../src/sim/scenario/report';

@@ -4,7 +4,7 @@
 // 2: a file is not a valid scenario (one line on stderr naming the file and the JSON path).
 import { loadScenarioFile } from '../sim/scenario/loadFile';
 import { checkExpectations } from '../sim/scenario/expect';
-import { runScenario } from '../sim/runner';
+import { runScenario } from '../sim/nodeWorld';
 import { asyncStepContext } from '../sim/asyncStepContext';
 
 const USAGE = 'usage: simulate [--check] scenario.json [more.json ...]';

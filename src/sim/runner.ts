@@ -12,7 +12,7 @@ import type { ZendeskInit } from './zendesk/types';
 import { InMemoryZendesk } from './zendesk';
 import { VirtualClock } from './virtualClock';
 import { ConnectAgentSim, type SimContactSpec } from './ccp/connectAgent';
-import { openStreamsPage, type StreamsPage } from './ccp/streamsPage';
+import type { PageFactory, SimPage } from './ccp/page';
 import { FakeZafClient } from './zaf/fakeZafClient';
 import type { ContactStep, Scenario, ScenarioStep, ScenarioAgent } from './scenario/schema';
 import type { ReportContact, ReportOrigin, SimReport } from './scenario/report';
@@ -36,6 +36,8 @@ export function lastStepContext(): StepContext {
 }
 
 export interface RunOptions {
+  /** Opens a Zendesk tab's page with the real Streams bundle (jsdom in Node: see nodeWorld.ts). */
+  pages: PageFactory;
   stepContext?: StepContext;
   /** How long the clock may run on after the last step (default 10 simulated minutes). */
   drainMs?: number;
@@ -43,7 +45,7 @@ export interface RunOptions {
 
 interface Tab {
   n: number;
-  page: StreamsPage;
+  page: SimPage;
   zaf: FakeZafClient;
   app: AppController;
 }
@@ -140,7 +142,10 @@ export class ScenarioWorld {
   private readonly ctx: StepContext;
   private readonly settings: Record<string, unknown>;
 
-  constructor(readonly scenario: Scenario, options: RunOptions = {}) {
+  private readonly pages: PageFactory;
+
+  constructor(readonly scenario: Scenario, options: RunOptions) {
+    this.pages = options.pages;
     this.ctx = options.stepContext ?? lastStepContext();
     this.startMs = Date.parse(scenario.zendesk.start);
     this.clock = new VirtualClock(this.startMs);
@@ -331,7 +336,7 @@ export class ScenarioWorld {
     const tabNo = n ?? a.nextTab;
     a.nextTab = Math.max(a.nextTab, tabNo + 1);
     const agentUser = this.scenario.zendesk.users.find((u) => u.id === a.spec.zendesk_user_id);
-    const page = openStreamsPage({ clock: this.clock, agent: a.hub });
+    const page = await this.pages({ clock: this.clock, agent: a.hub, label: `${a.spec.name}#${tabNo}` });
     const name = a.spec.name;
     const zaf = new FakeZafClient({
       backend: this.zendesk,
@@ -422,8 +427,4 @@ export class ScenarioWorld {
 
 function defaultName(role: 'CUSTOMER' | 'AGENT' | 'SYSTEM'): string {
   return role === 'CUSTOMER' ? 'Customer' : role === 'AGENT' ? 'Agent' : 'SYSTEM_MESSAGE';
-}
-
-export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<SimReport> {
-  return new ScenarioWorld(scenario, options).run();
 }

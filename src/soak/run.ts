@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ScenarioWorld } from '../sim/runner';
+import { nodeWorld } from '../sim/nodeWorld';
 import { parseScenario } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
 import type { SimReport } from '../sim/scenario/report';
@@ -98,7 +98,7 @@ export function failureFile(failDir: string, seed: number, index: number): strin
 
 /** Runs one scenario and returns its report plus what the report does not carry. */
 export async function runSoakScenario(scenario: Scenario): Promise<{ report: SimReport; observed: Observed }> {
-  const world = new ScenarioWorld(scenario);
+  const world = nodeWorld(scenario);
   const report = await world.run();
   // Faults never used stay armed: disarm before reading Zendesk directly.
   world.zendesk.clearFaults();

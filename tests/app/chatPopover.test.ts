@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadScenario } from '../../src/sim/scenario/load';
-import { ScenarioWorld } from '../../src/sim/runner';
+import { nodeWorld } from '../../src/sim/nodeWorld';
 
 const file = resolve(__dirname, '../../../shared/scenarios/examples/chat-customer-number.json');
 
@@ -12,7 +12,7 @@ describe.skipIf(!existsSync(file))('chat messages and the CCP', () => {
   it('a new chat message asks Zendesk to show the CCP again', async () => {
     const loaded = loadScenario('chat-customer-number.json', readFileSync(file, 'utf8'));
     if (!loaded.ok) throw new Error(loaded.error);
-    const w = new ScenarioWorld(loaded.scenario);
+    const w = nodeWorld(loaded.scenario);
     await w.open();
     for (let i = 0; i < 3; i++) await w.step(i); // offered, accepted, connected
     const tab = w.tab('priya', 1)!;

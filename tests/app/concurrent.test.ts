@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/sim/scenario/load';
-import { ScenarioWorld } from '../../src/sim/runner';
+import { nodeWorld } from '../../src/sim/nodeWorld';
+import type { ScenarioWorld } from '../../src/sim/runner';
 
 async function world(): Promise<ScenarioWorld> {
   const file = resolve(__dirname, '../scenarios/resilience/concurrent-chat-and-call.json');
   const loaded = loadScenario('concurrent-chat-and-call.json', readFileSync(file, 'utf8'));
   if (!loaded.ok) throw new Error(loaded.error);
-  const w = new ScenarioWorld(loaded.scenario);
+  const w = nodeWorld(loaded.scenario);
   await w.open();
   // The chat and the call are both connected, each on its own ticket.
   for (let i = 0; i < 6; i++) await w.step(i);
@@ -22,7 +23,7 @@ describe('several contacts at once', () => {
     const w = await world();
     const tab = w.tab('priya', 1)!;
     const viewed: string[] = [];
-    tab.streams.core.onViewContact((e) => viewed.push(e.contactId));
+    tab.page.connect.core.onViewContact((e) => viewed.push(e.contactId));
     const chatTicket = tab.app.outcomes().find((o) => o.id === 'k1')!.ticketId!;
     expect(tab.app.store.getState().focusedContactId).not.toBe('k1');
     tab.zaf.trigger('acz.viewing', { kind: 'ticket', id: chatTicket, requesterId: 21 });
@@ -38,7 +39,7 @@ describe('several contacts at once', () => {
     const tab = w.tab('priya', 1)!;
     const chatTicket = tab.app.outcomes().find((o) => o.id === 'k1')!.ticketId!;
     const before = w.report.pops.length;
-    tab.streams.core.viewContact('k1');
+    w.agentWorld('priya').hub.viewContact('k1');
     await w.clock.settle();
     expect(w.report.pops.slice(before).map((p) => [p.kind, p.id])).toEqual([['ticket', chatTicket]]);
   });

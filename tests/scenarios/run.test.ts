@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { asyncStepContext } from '../../src/sim/asyncStepContext';
-import { runScenario } from '../../src/sim/runner';
+import { runScenario } from '../../src/sim/nodeWorld';
 import { checkExpectations, ScenarioExpectSchema, type ScenarioExpect } from '../../src/sim/scenario/expect';
 import { loadScenario } from '../../src/sim/scenario/load';
 import type { Scenario } from '../../src/sim/scenario/schema';

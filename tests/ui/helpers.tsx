@@ -7,7 +7,8 @@ import { render, type RenderResult } from '@testing-library/react';
 import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
 import { loadScenario } from '../../src/sim/scenario/load';
 import type { Scenario } from '../../src/sim/scenario/schema';
-import { ScenarioWorld } from '../../src/sim/runner';
+import { nodeWorld } from '../../src/sim/nodeWorld';
+import type { ScenarioWorld } from '../../src/sim/runner';
 import { AppController } from '../../src/app/controller';
 import { MemoryStorage } from '../../src/app/progress';
 import { FakeZafClient } from '../../src/sim/zaf/fakeZafClient';
@@ -23,7 +24,7 @@ export function example(name: string): Scenario {
 }
 
 export async function openWorld(scenario: Scenario): Promise<ScenarioWorld> {
-  const world = new ScenarioWorld(scenario);
+  const world = nodeWorld(scenario);
   await world.open();
   return world;
 }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { VirtualClock } from '../virtualClock';
+import type { SimPage } from './page';
 import { CcpFrame, type CcpFrameOptions, type FrameLink } from './ccpFrame';
 import type { ConnectAgentSim } from './connectAgent';
 import { participantServiceFetch } from './participantService';
@@ -31,15 +32,9 @@ function scripts(): vm.Script[] {
   return compiled;
 }
 
-/** The app's view of the page: its `connect` global and a way to close it. */
-export interface StreamsPage {
+/** The jsdom page: a SimPage with its window (tests patch and read it). */
+export interface StreamsPage extends SimPage {
   readonly window: Window & typeof globalThis;
-  readonly connect: typeof connect;
-  /** The container the top bar would give initCCP. */
-  readonly container: HTMLElement;
-  /** Errors the libraries logged or threw inside the page (Streams swallows handler errors). */
-  readonly pageErrors: string[];
-  close(): void;
 }
 
 export interface StreamsPageOptions {
