@@ -58,6 +58,9 @@ export function openStreamsPage(options: StreamsPageOptions): StreamsPage {
   const win = dom.window as unknown as Window & typeof globalThis;
   const timers = new Set<number>();
   installVirtualTime(win, clock, timers);
+  // Node's URL is the same WHATWG URL as jsdom's, natively fast: Streams' SDK proxy parses the
+  // instance URL for every message the page receives.
+  (win as unknown as { URL: typeof URL }).URL = URL;
   (win as unknown as { fetch: typeof fetch }).fetch = participantServiceFetch(agent, win);
   const frames: CcpFrame[] = [];
   installCcpFrames(win, (iframeWin, parentWin, origin) => {
