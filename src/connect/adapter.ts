@@ -16,6 +16,7 @@
 //   own fixture) or as a leg with a monitor status.
 // - getVoiceIdSpeakerId() resolves { speakerId }; getVoiceIdSpeakerStatus() the Voice ID
 //   DescribeSpeaker answer ({ Speaker: { Status } }) or, for a speaker not enrolled, the error.
+//   Both reject with a VoiceIdError of type no_speaker_id_found while the contact has no speaker.
 // - agent.connect's failure callback gets Connect's error as JSON text, and nothing answers a
 //   request whose reply is lost: the dial has its own time limit.
 import type { Clock } from '../domain/clock';
@@ -246,6 +247,8 @@ export class StreamsAdapter implements ConnectPort {
     if (!conn?.getVoiceIdSpeakerStatus) return null;
     // Each may fail on its own (no speaker id yet, not enrolled): take what answers.
     const [status, speaker] = await Promise.allSettled([conn.getVoiceIdSpeakerStatus(), conn.getVoiceIdSpeakerId?.()]);
+    // Connect's answer "this call has no speaker" is an answer: the caller is not enrolled.
+    if (status.status === 'rejected' && noSpeaker(status.reason)) return { status: '', speakerId: null };
     if (status.status === 'rejected' && speaker.status === 'rejected') return null;
     return {
       status: status.status === 'fulfilled' ? enrolment(status.value) : '',
@@ -448,6 +451,11 @@ function enrolment(raw: unknown): string {
   const status = findString(raw, 'Status') ?? (typeof raw === 'string' ? raw : '');
   const up = status.toUpperCase();
   return up === 'ENROLLED' || up === 'OPTED_OUT' ? up : '';
+}
+
+/** Streams' VoiceIdError for a call whose contact carries no speaker id (VoiceIdErrorTypes.NO_SPEAKER_ID_FOUND). */
+function noSpeaker(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { type?: unknown }).type === 'no_speaker_id_found';
 }
 
 function speakerIdOf(raw: unknown): string | null {

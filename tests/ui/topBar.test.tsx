@@ -276,7 +276,8 @@ describe('TopBar: several contacts', () => {
     expect(tabs[1]!.getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel').textContent).toContain('Ticket #802');
     fireEvent.click(tabs[0]!);
-    expect(app.store.getState().focusedContactId).toBe('a');
+    // The CCP switches, and Streams reports the contact it now shows (its contact::view broadcast).
+    await waitFor(() => expect(app.store.getState().focusedContactId).toBe('a'));
     await waitFor(() => expect(screen.getByRole('tabpanel').textContent).toContain('Ticket #801'));
   });
 });
