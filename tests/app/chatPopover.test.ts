@@ -23,6 +23,8 @@ describe.skipIf(!existsSync(file))('chat messages and the CCP', () => {
       return invoke(name, ...args);
     };
     await w.step(4); // the customer writes
+    // ChatJS hands the message on with a zero-delay timer (triggerAsync): let it run, no time passing.
+    await w.clock.advanceTo(w.clock.nowMs());
     expect(calls).toContainEqual(['popover', 'show']);
   });
 });
