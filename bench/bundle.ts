@@ -22,7 +22,7 @@ export type Group = (typeof GROUPS)[number];
 
 export const GROUP_LABEL: Record<Group, string> = {
   streams: 'amazon-connect-streams',
-  chatjs: 'amazon-connect-chatjs',
+  chatjs: 'amazon-connect-chatjs + amazon-connect-taskjs',
   react: 'React + ReactDOM',
   garden: 'Garden + styled-components',
   libs: 'other libraries',
@@ -32,7 +32,7 @@ export const GROUP_LABEL: Record<Group, string> = {
 /** Direct dependencies (package.json) by group; their own dependencies follow them. */
 const DIRECT: [RegExp, Group][] = [
   [/^amazon-connect-streams$/, 'streams'],
-  [/^amazon-connect-chatjs$/, 'chatjs'],
+  [/^amazon-connect-(chatjs|taskjs)$/, 'chatjs'],
   [/^(react|react-dom)$/, 'react'],
   [/^(@zendeskgarden\/.*|styled-components)$/, 'garden'],
 ];
@@ -57,8 +57,8 @@ export interface LocationFigure {
 
 export interface BundleFigures {
   locations: LocationFigure[];
-  /** ChatJS: the chunks holding it, and whether any location loads it initially. */
-  chatjs: { chunks: string[]; inInitialLoadOf: string[]; dynamicFrom: string[] };
+  /** ChatJS and TaskJS: the chunks holding them, their gzip bytes, and whether any location loads them initially. */
+  chatjs: { chunks: string[]; gzipBytes: number; inInitialLoadOf: string[]; dynamicFrom: string[] };
   /** dist/assets holds exactly the JavaScript files this build makes (same content hashes). */
   distFresh: boolean | null;
   buildMs: number;
@@ -209,6 +209,7 @@ export async function bundleFigures(root: string): Promise<BundleFigures> {
   for (const loc of locations) initialOf.set(loc, staticClosure(shipped, entryChunk(shipped, loc)));
   const chatjs = {
     chunks: chatChunks.map((c) => c.fileName),
+    gzipBytes: chatChunks.reduce((n, c) => n + gz(c.code), 0),
     inInitialLoadOf: locations.filter((loc) => initialOf.get(loc)!.some((c) => chatChunks.includes(c))),
     dynamicFrom: [...shipped.values()].filter((c) => c.dynamicImports.some((f) => chatChunks.some((cc) => cc.fileName === f))).map((c) => c.fileName),
   };

@@ -128,7 +128,7 @@ function suiteLine(s: SuiteSummary): string {
 // ---- 2. bundle -----------------------------------------------------------------------------
 
 const SPLIT: Group[] = ['streams', 'chatjs', 'react', 'garden', 'libs', 'app'];
-const SHORT: Record<Group, string> = { streams: 'Streams', chatjs: 'ChatJS', react: 'React', garden: 'Garden+SC', libs: 'libs', app: 'app' };
+const SHORT: Record<Group, string> = { streams: 'Streams', chatjs: 'Chat+Task', react: 'React', garden: 'Garden+SC', libs: 'libs', app: 'app' };
 const LEGEND = SPLIT.map((g) => `${SHORT[g]} = ${GROUP_LABEL[g]}`).join(', ');
 
 function bundleTable(b: BundleFigures): { table: Table; notes: string[] } {
@@ -153,13 +153,13 @@ function bundleTable(b: BundleFigures): { table: Table; notes: string[] } {
   const c = b.chatjs;
   const chatOk = c.chunks.length > 0 && c.inInitialLoadOf.length === 0 && c.dynamicFrom.length > 0;
   const chatStatus = check(
-    'bundle: ChatJS only through a dynamic import',
+    'bundle: ChatJS and TaskJS only through a dynamic import',
     c.inInitialLoadOf.length ? `in the initial load of ${c.inInitialLoadOf.join(', ')}` : `dynamic from ${c.dynamicFrom.join(', ') || 'nothing'}`,
     'in no initial load; reached by dynamic import',
     chatOk,
   );
   const notes = [
-    `ChatJS: ${c.chunks.join(', ') || 'not found'}; in the initial load of ${c.inInitialLoadOf.join(', ') || 'no location'}; reached by dynamic import from ${c.dynamicFrom.join(', ') || 'nothing'}: ${chatStatus}`,
+    `ChatJS and TaskJS: ${c.chunks.join(', ') || 'not found'}, ${kb(c.gzipBytes)} kB gzip; in the initial load of ${c.inInitialLoadOf.join(', ') || 'no location'}; reached by dynamic import from ${c.dynamicFrom.join(', ') || 'nothing'}: ${chatStatus}. Streams builds a contact's media controller when the contact arrives and keeps it, failure included, so the top bar fetches both while it reads its settings and starts the CCP only once they are in: no contact can reach Streams before them, the first load does not carry them, and the CCP waits only for whatever of those ${kb(c.gzipBytes)} kB has not arrived by the time the settings are read`,
     `dist/: ${b.distFresh === null ? 'not built' : b.distFresh ? 'holds exactly these chunks (fresh)' : 'differs from the sources (stale: npm run build)'}; figures come from an in-memory build of vite.config.ts either way`,
   ];
   for (const l of b.locations) {
