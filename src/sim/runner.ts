@@ -8,10 +8,11 @@ import { StreamsAdapter } from '../connect/adapter';
 import { LateConnectPort } from '../connect/lateConnectPort';
 import { bootStreams } from '../connect/streamsBoot';
 import type { StreamsLike } from '../connect/streamsLike';
+import type { ConnectPort, ContactEvent } from '../connect/types';
 import type { ZendeskInit } from './zendesk/types';
 import { InMemoryZendesk } from './zendesk';
 import { VirtualClock } from './virtualClock';
-import { ConnectAgentSim, type SimContactSpec } from './ccp/connectAgent';
+import { ConnectAgentSim, type ConnectAgentOptions, type SimContactSpec } from './ccp/connectAgent';
 import type { PageFactory, SimPage } from './ccp/page';
 import { FakeZafClient } from './zaf/fakeZafClient';
 import type { ContactStep, Scenario, ScenarioStep, ScenarioAgent } from './scenario/schema';
@@ -41,6 +42,10 @@ export interface RunOptions {
   stepContext?: StepContext;
   /** How long the clock may run on after the last step (default 10 simulated minutes). */
   drainMs?: number;
+  /** Options of every agent's simulated Connect (how a monitoring contact looks). */
+  connect?: ConnectAgentOptions;
+  /** Sees each contact event a tab's app receives from its StreamsAdapter, as it receives it (tests). */
+  onContactEvent?: (tab: { agent: string; tab: number }, event: ContactEvent) => void;
 }
 
 interface Tab {
@@ -143,9 +148,11 @@ export class ScenarioWorld {
   private readonly settings: Record<string, unknown>;
 
   private readonly pages: PageFactory;
+  private readonly onContactEvent: RunOptions['onContactEvent'];
 
   constructor(readonly scenario: Scenario, options: RunOptions) {
     this.pages = options.pages;
+    this.onContactEvent = options.onContactEvent;
     this.ctx = options.stepContext ?? lastStepContext();
     this.startMs = Date.parse(scenario.zendesk.start);
     this.clock = new VirtualClock(this.startMs);
@@ -158,7 +165,7 @@ export class ScenarioWorld {
         spec,
         hub: new ConnectAgentSim(spec.name, spec.routing_profile, () => this.clock.nowMs(), (portId, dial) => {
           this.report.dials.push({ ...this.origin(spec.name, world.ports.get(portId) ?? 1), number: dial.number, queue: dial.queue });
-        }),
+        }, options.connect),
         ports: new Map(),
         storage: new MemoryStorage(),
         claims: new SimClaims(() => [...world.tabs.keys()]),
@@ -385,7 +392,9 @@ export class ScenarioWorld {
     if (settings?.ccpUrl && app.store.getState().ccp.kind !== 'settings_error') {
       const before = new Set(a.hub.portIds());
       const { streams } = bootStreams(page.connect, page.container, settings);
-      port.attach(new StreamsAdapter(streams as StreamsLike, { clock: this.clock }));
+      const adapter = new StreamsAdapter(streams as StreamsLike, { clock: this.clock });
+      const seen = this.onContactEvent;
+      port.attach(seen ? observedPort(adapter, (e) => seen({ agent: name, tab: tabNo }, e)) : adapter);
       await this.clock.settle();
       for (const id of a.hub.portIds()) if (!before.has(id)) a.ports.set(id, tabNo);
     }
@@ -423,6 +432,24 @@ export class ScenarioWorld {
   private origin(agent: string, tab: number): ReportOrigin {
     return { agent, tab, step: this.ctx.current() };
   }
+}
+
+/** The port with every contact event shown to `see` just before the app's handler gets it. */
+function observedPort(port: ConnectPort, see: (e: ContactEvent) => void): ConnectPort {
+  return {
+    onContactEvent: (handler) =>
+      port.onContactEvent((e) => {
+        see(e);
+        handler(e);
+      }),
+    onAgentReady: (handler) => port.onAgentReady(handler),
+    dial: (number, queueArn) => port.dial(number, queueArn),
+    focusContact: (id) => port.focusContact(id),
+    onContactFocused: (handler) => port.onContactFocused(handler),
+    getTranscript: (id) => port.getTranscript(id),
+    voiceIdState: (id) => port.voiceIdState(id),
+    contactStage: (id) => port.contactStage(id),
+  };
 }
 
 function defaultName(role: 'CUSTOMER' | 'AGENT' | 'SYSTEM'): string {

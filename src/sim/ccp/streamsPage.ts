@@ -21,15 +21,21 @@ const require = createRequire(import.meta.url);
 /** The libraries as the app's package resolves them: the bundle a patched node_modules holds is the one that runs. */
 const BUNDLES = ['amazon-connect-streams', 'amazon-connect-chatjs', 'amazon-connect-taskjs/dist/amazon-connect-task.js'];
 
-let compiled: vm.Script[] | null = null;
-function scripts(): vm.Script[] {
-  if (!compiled) {
-    compiled = BUNDLES.map((spec) => {
-      const file = require.resolve(spec);
-      return new vm.Script(readFileSync(file, 'utf8'), { filename: file });
-    });
-  }
-  return compiled;
+/** Names another Streams bundle file to run instead of the package's (e.g. a patched copy). */
+export const STREAMS_BUNDLE_ENV = 'ACZ_STREAMS_BUNDLE';
+
+const compiled = new Map<string, vm.Script>();
+function scripts(streamsBundle?: string): vm.Script[] {
+  const override = streamsBundle ?? process.env[STREAMS_BUNDLE_ENV];
+  return BUNDLES.map((spec, i) => {
+    const file = i === 0 && override ? override : require.resolve(spec);
+    let script = compiled.get(file);
+    if (!script) {
+      script = new vm.Script(readFileSync(file, 'utf8'), { filename: file });
+      compiled.set(file, script);
+    }
+    return script;
+  });
 }
 
 /** The jsdom page: a SimPage with its window (tests patch and read it). */
@@ -43,6 +49,8 @@ export interface StreamsPageOptions {
   /** The Zendesk app iframe's address (its origin is the one Connect must allow). */
   url?: string;
   ccp?: CcpFrameOptions;
+  /** The Streams bundle file to load (default: ACZ_STREAMS_BUNDLE, else amazon-connect-streams as installed). */
+  streamsBundle?: string;
 }
 
 export function openStreamsPage(options: StreamsPageOptions): StreamsPage {
@@ -68,7 +76,7 @@ export function openStreamsPage(options: StreamsPageOptions): StreamsPage {
     frames.push(new CcpFrame(agent, link, options.ccp));
   });
   const ctx = dom.getInternalVMContext();
-  for (const s of scripts()) s.runInContext(ctx);
+  for (const s of scripts(options.streamsBundle)) s.runInContext(ctx);
   const c = (win as unknown as { connect: typeof connect }).connect;
   const container = win.document.getElementById('ccp') as HTMLElement;
   let closed = false;
