@@ -71,6 +71,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [zendeskAppPackage()],
+  // The playground's allowances (its local CCP stand-in, src/domain/settings.ts) are compiled out.
+  define: { __ACZ_PLAYGROUND__: 'false' },
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },
   },

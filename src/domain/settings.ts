@@ -58,6 +58,27 @@ function scalarText(value: unknown): string | null | undefined {
   return undefined;
 }
 
+/**
+ * The playground (`npm start`) only: its local page standing in for the CCP, at
+ * http://localhost:<port>/ccp-v2/, so that Streams' real initCCP frames it. The flag is true only
+ * in playground/vite.config.ts; the app's vite.config.ts defines it false, which compiles this out
+ * of the package, and outside a Vite build (Node, Vitest) it is not defined: the check is Amazon's.
+ */
+const PLAYGROUND_BUILD = typeof __ACZ_PLAYGROUND__ !== 'undefined' && __ACZ_PLAYGROUND__ === true;
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+function isPlaygroundStandIn(url: URL): boolean {
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    LOOPBACK_HOSTS.includes(url.hostname) &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/ccp-v2/' &&
+    url.search === '' &&
+    url.hash === ''
+  );
+}
+
 /** Checks a CCP address; returns the address to use (a default path added) or a problem. */
 export function checkCcpUrl(raw: string): { url: string } | { problem: string } {
   let url: URL;
@@ -66,6 +87,7 @@ export function checkCcpUrl(raw: string): { url: string } | { problem: string } 
   } catch {
     return { problem: `The CCP address (ccpUrl) "${shown(raw)}" is not a web address. It should look like ${CCP_EXAMPLE}.` };
   }
+  if (PLAYGROUND_BUILD && isPlaygroundStandIn(url)) return { url: url.toString() };
   if (url.protocol !== 'https:') {
     return { problem: `The CCP address (ccpUrl) "${shown(raw)}" must start with https://. It should look like ${CCP_EXAMPLE}.` };
   }

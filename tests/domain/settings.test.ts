@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkCcpUrl, DEFAULT_SETTINGS, parseSettings } from '../../src/domain/settings';
 import type { AppSettings } from '../../src/domain/config';
 
@@ -289,5 +289,50 @@ describe('parseSettings: messages', () => {
     });
     expect(problems).toHaveLength(10);
     for (const p of problems) expect(p.message).toMatch(/^[A-Z"].*\.$/);
+  });
+});
+
+// The playground's local CCP stand-in (http://localhost:<port>/ccp-v2/) is allowed only in the
+// playground's build, where Vite defines __ACZ_PLAYGROUND__ true.
+const STAND_INS = ['http://localhost:5173/ccp-v2/', 'http://127.0.0.1:40123/ccp-v2/', 'http://[::1]:5173/ccp-v2/'];
+
+describe('ccpUrl: the playground stand-in', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it.each(STAND_INS)('the app refuses %j', (raw) => {
+    const { settings, problems } = parseSettings({ ccpUrl: raw });
+    expect(settings.ccpUrl).toBeNull();
+    expect(problems.map((p) => p.setting)).toEqual(['ccpUrl']);
+    expect(problems[0]!.message).toMatch(/must start with https|not an Amazon Connect address/);
+    expect('problem' in checkCcpUrl(raw.replace('http:', 'https:'))).toBe(true);
+  });
+
+  it('with the flag defined false (the package build) it is refused too', async () => {
+    vi.stubGlobal('__ACZ_PLAYGROUND__', false);
+    vi.resetModules();
+    const m = await import('../../src/domain/settings');
+    expect('problem' in m.checkCcpUrl('http://localhost:5173/ccp-v2/')).toBe(true);
+  });
+
+  it('the playground build takes the stand-in on a loopback host, and nothing else it would not take anyway', async () => {
+    vi.stubGlobal('__ACZ_PLAYGROUND__', true);
+    vi.resetModules();
+    const m = await import('../../src/domain/settings');
+    for (const raw of STAND_INS) expect(m.checkCcpUrl(raw)).toEqual({ url: raw });
+    for (const raw of [
+      'http://localhost:5173/',
+      'http://localhost:5173/ccp-v2',
+      'http://localhost:5173/ccp-v2/?x=1',
+      'http://user@localhost:5173/ccp-v2/',
+      'http://example.com/ccp-v2/',
+      'http://acme.my.connect.aws/ccp-v2',
+      'file:///ccp-v2/',
+    ]) {
+      expect('problem' in m.checkCcpUrl(raw), raw).toBe(true);
+    }
+    expect(m.checkCcpUrl(CCP)).toEqual({ url: CCP });
   });
 });
