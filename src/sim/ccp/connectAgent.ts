@@ -28,6 +28,19 @@ export interface SimContactSpec {
   monitoring: boolean;
 }
 
+/** One contact as the agent's CCP lists it (the playground's CCP panel and stand-in page). */
+export interface SimContactSummary {
+  id: string;
+  channel: Channel;
+  initiation: Initiation;
+  customer: string | null;
+  queue: string | null;
+  /** Streams' contact state type: incoming, connecting, connected, missed, error, ended. */
+  state: string;
+  onHold: boolean;
+  messages: number;
+}
+
 export interface SimMessage {
   role: 'CUSTOMER' | 'AGENT' | 'SYSTEM';
   displayName: string;
@@ -164,6 +177,20 @@ export class ConnectAgentSim {
 
   contactIds(): string[] {
     return [...this.contacts.keys()];
+  }
+
+  /** The agent's contacts in the order they came, as the CCP lists them. */
+  contactSummaries(): SimContactSummary[] {
+    return [...this.contacts.values()].map((c) => ({
+      id: c.spec.id,
+      channel: c.spec.channel,
+      initiation: c.spec.initiation,
+      customer: c.spec.customer,
+      queue: c.spec.queue,
+      state: c.state,
+      onHold: c.connections.some((k) => k.state === 'hold'),
+      messages: c.messages.length,
+    }));
   }
 
   /** Applies one contact event of a scenario, as Connect would report it to this agent. */
