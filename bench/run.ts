@@ -1,8 +1,8 @@
 // npm run bench: the figures we steer by, each beside its target; the results table goes into
 // BENCHMARKS.md with the date and the machine.
 //
-//   npm run bench                 everything (1½ to 3 minutes on 2 cores)
-//   npm run bench -- --quick      one soak run and one long shift instead of three
+//   npm run bench                 everything (6 to 8 minutes on 2 cores, most of it the soak)
+//   npm run bench -- --quick      one long shift instead of three, a soak of 2,000 contacts
 //   npm run bench -- --no-write   leaves BENCHMARKS.md as it is
 //
 // Exit status: 0 when every target is met, 1 when one is missed (or the bench failed).
@@ -27,7 +27,11 @@ const SMALL_LOCATION_MAX = 25_000;
 const NAV_BAR_MAX = 150_000;
 const HEAP_GROWTH_MAX_MB = 10;
 const OUTCOME_HISTORY_CAP = 500;
-const SOAK_MAX_S = 60;
+// The soak runs the real Streams bundle in a jsdom page per simulated Zendesk tab (see
+// BENCHMARKS.md for what that costs against the old hand-written `connect`).
+const SOAK_MAX_S = 420;
+const SOAK_CONTACTS = 10_000;
+const SOAK_QUICK_CONTACTS = 2_000;
 const SHIFT_CONTACTS = 2000;
 
 interface Target {
@@ -223,8 +227,10 @@ function shiftLines(runs: LongShiftResult[]): { lines: string[]; table: Table } 
 
 function soakLine(s: SoakSpeed): string {
   const m = median(s.runs);
-  const status = check(`simulator speed: soak ${s.contacts.toLocaleString('en')} contacts`, `${m.toFixed(1)} s`, `< ${SOAK_MAX_S} s`, m < SOAK_MAX_S);
-  return `soak ${s.contacts.toLocaleString('en')} contacts (${s.contactsRun} run), seed ${s.seed}, ${s.jobs} jobs: ${s.runs.map((x) => `${x.toFixed(1)} s`).join(', ')} → median ${m.toFixed(1)} s, ${(s.contactsRun / m).toFixed(0)} contacts/s, target < ${SOAK_MAX_S} s: ${status}; invariant violations ${s.violations}`;
+  // A shorter soak (--quick) is held to the same pace.
+  const limit = (SOAK_MAX_S * s.contacts) / SOAK_CONTACTS;
+  const status = check(`simulator speed: soak ${s.contacts.toLocaleString('en')} contacts`, `${m.toFixed(1)} s`, `< ${limit} s`, m < limit);
+  return `soak ${s.contacts.toLocaleString('en')} contacts (${s.contactsRun} run), seed ${s.seed}, ${s.jobs} jobs: ${s.runs.map((x) => `${x.toFixed(1)} s`).join(', ')} → median ${m.toFixed(1)} s, ${(s.contactsRun / m).toFixed(0)} contacts/s, target < ${limit} s: ${status}; invariant violations ${s.violations}`;
 }
 
 // ---- BENCHMARKS.md -------------------------------------------------------------------------------
@@ -303,6 +309,7 @@ function markdown(r: Results): string {
     '## 4. Simulator speed',
     '',
     `- ${r.soak}`,
+    '- Every simulated Zendesk tab is a jsdom page running the real `amazon-connect-streams` 2.28.2 bundle (1.5 MB) with ChatJS and TaskJS, wired to the simulated CCP at its `postMessage` protocol. Before, the soak drove a hand-written `connect` object and took 18.5 s for the same 10,000 contacts (median of three, 2026-11-22): about 15 to 20 times faster, and wrong where it mattered (missed calls made tickets, destroyed never arrived). The cost now: opening a page, evaluating the three bundles and creating the CCP iframe take about 25 ms per tab (each reload and each new tab is a new page: a soak of 10,000 contacts opens about 6,600), and Streams\' own work runs on simulated time as in a browser: the keepalive (a SYNCHRONIZE every second, answered by the CCP), its logging, and an `agent::update` diff for every change of a contact.',
     '',
     '## All targets',
     '',
@@ -361,9 +368,11 @@ async function main(): Promise<number> {
   for (const l of shift.lines) say(`  ${l}`);
   say(toConsole(shift.table));
 
-  const soakRuns = quick ? 1 : 3;
-  say(`\n4. Simulator speed (${soakRuns} soak run${soakRuns > 1 ? 's' : ''})`);
-  const soak = soakLine(await soakSpeed(soakRuns));
+  // One run: at 10,000 contacts over the real Streams bundle a run takes minutes, and the
+  // figure is for steering, not a race.
+  const soakContacts = quick ? SOAK_QUICK_CONTACTS : SOAK_CONTACTS;
+  say(`\n4. Simulator speed (one soak run of ${soakContacts.toLocaleString('en')} contacts over the real Streams bundle)`);
+  const soak = soakLine(await soakSpeed(1, soakContacts));
   say(`  ${soak}`);
 
   if (write) {
