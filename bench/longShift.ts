@@ -47,6 +47,12 @@ export interface LongShiftResult {
     notices: number;
     clockTimers: number;
     simConnectContacts: number;
+    /**
+     * Log entries Streams' own logger holds in the page. In a page that embeds the CCP, every
+     * entry Streams marks for its server (sendInternalLogToServer) is kept for good: only the
+     * CCP's own page flushes that list (log.js pushClientSideLogsDownstream).
+     */
+    streamsLogEntries: { serverBound: number; recent: number };
   };
   elapsedMs: number;
 }
@@ -221,10 +227,16 @@ export async function runLongShift(root: string, total = 2000): Promise<LongShif
       notices: state.notices.length,
       clockTimers: world.clock.pendingTimers(),
       simConnectContacts: a.hub.contactIds().length,
+      streamsLogEntries: streamsLog(tab.page.connect),
     },
     elapsedMs: performance.now() - t0,
   };
   return result;
+}
+
+function streamsLog(c: typeof connect): { serverBound: number; recent: number } {
+  const log = c.getLog() as unknown as { _serverBoundInternalLogs?: unknown[]; _logs?: unknown[]; _rolledLogs?: unknown[] };
+  return { serverBound: log._serverBoundInternalLogs?.length ?? 0, recent: (log._logs?.length ?? 0) + (log._rolledLogs?.length ?? 0) };
 }
 
 const self = fileURLToPath(import.meta.url);

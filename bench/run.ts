@@ -212,6 +212,10 @@ function shiftLines(runs: LongShiftResult[]): { lines: string[]; table: Table } 
     `growth ${growth.toFixed(2)} MB (median of ${runs.length}: ${runs.map((r) => r.growthMb.toFixed(2)).join(', ')}), target < ${HEAP_GROWTH_MAX_MB} MB: ${growthStatus}`,
     `kept after the last contact is cleared: progress records ${k.progressRecords}, storage keys ${k.storageKeys}, UI store contacts ${k.storeContacts}, focused contact ${k.focusedContact ?? 'none'}, contact chains ${k.contactChains}, clock timers ${k.clockTimers}, simulated Connect contacts ${k.simConnectContacts}; bounded: outcome history ${k.outcomeHistory} (cap ${OUTCOME_HISTORY_CAP}), pending dials ${k.pendingDials} (cap 5), notices ${k.notices} (cap 5): ${keptStatus}`,
   ];
+  const sl = k.streamsLogEntries;
+  lines.push(
+    `of the growth, Streams' own logger: ${sl.serverBound} entries marked for Connect's log service, which a page embedding the CCP keeps for good (only the CCP's own page sends them on), and ${sl.recent} recent entries (rolled every 30 minutes); the library's, not the app's, and the same in a browser`,
+  );
   if (mid.errors.length) lines.push(`errors: ${mid.errors.join(' | ')}`);
   return {
     lines,
