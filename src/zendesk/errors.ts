@@ -11,9 +11,12 @@ export class ZendeskError extends Error {
     this.name = 'ZendeskError';
   }
 
-  /** Worth trying again later: rate limit, server trouble, network. */
+  /**
+   * Worth trying again later: rate limit, server trouble, network, and 409: Zendesk's
+   * DatabaseConflict / UpdateConflict is a write that collided with another and did not land.
+   */
   get transient(): boolean {
-    return this.status === 0 || this.status === 429 || this.status >= 500;
+    return this.status === 0 || this.status === 409 || this.status === 429 || this.status >= 500;
   }
 
   /** The outcome of a write is unknown: it may have been applied. */

@@ -3,23 +3,39 @@ import type { Clock } from '../domain/clock';
 import { ZendeskError } from './errors';
 import type { ZafClient, ZafResponse } from './zaf';
 
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RetryPolicy {
   /** Attempts in all, including the first. */
   maxAttempts: number;
-  /** First backoff for 5xx/network; doubles each time. */
+  /** First backoff for 5xx/network/409; doubles each time. */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Retry-After when Zendesk gives none. */
+  /** Wait after a 429 whose Retry-After is missing or unreadable. */
   defaultRetryAfterMs: number;
+  /** Longest wait a Retry-After can ask for. */
+  maxRetryAfterMs?: number;
+  /** How long one request may take before it counts as lost. */
+  requestTimeoutMs?: number;
 }
+
+/**
+ * Zendesk's rate limits are counted per minute, so no honest Retry-After asks for more than a
+ * minute or so: 120 s is the most a 429 can make a contact wait (a header of 1e9 seconds, or a
+ * date far ahead, is taken as 120 s and tried again then).
+ */
+export const MAX_RETRY_AFTER_MS = 120_000;
+/** A request Zendesk has not answered in 30 s is lost: ZAF rejects it, and writes are checked before they are repeated. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export const DEFAULT_RETRY: RetryPolicy = {
   maxAttempts: 6,
   baseDelayMs: 1000,
   maxDelayMs: 30000,
   defaultRetryAfterMs: 10000,
+  maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+  requestTimeoutMs: REQUEST_TIMEOUT_MS,
 };
 
 export interface WriteOptions<T> {
@@ -60,13 +76,13 @@ export class Transport {
     for (;;) {
       attempt++;
       try {
-        const res = await this.client.request({
-          url: path,
-          type: method,
-          httpCompleteResponse: true,
-          ...(body === undefined ? {} : { contentType: 'application/json' as const, data: JSON.stringify(body) }),
-        });
+        const res = await this.request(method, path, body);
         if (res.status === 0 || res.status >= 400) throw toError(res, method, path);
+        // A success whose body is not Zendesk's JSON (a proxy's HTML page): no usable answer,
+        // and a write's outcome is unknown.
+        if (res.status !== 204 && (res.responseJSON === null || typeof res.responseJSON !== 'object')) {
+          throw new ZendeskError(0, 'NotJson', `the answer (${res.status}) was not Zendesk's JSON`, method, path);
+        }
         if (this.troubled) {
           this.troubled = false;
           this.events.onRecovered?.();
@@ -75,7 +91,10 @@ export class Transport {
       } catch (raw) {
         const err = raw instanceof ZendeskError ? raw : toError(raw, method, path);
         if (!err.transient || attempt >= this.policy.maxAttempts) throw err;
-        const wait = err.status === 429 ? retryAfterMs(raw, this.policy.defaultRetryAfterMs) : this.backoff(attempt);
+        const wait =
+          err.status === 429
+            ? retryAfterMs(raw, this.clock.nowMs(), this.policy.defaultRetryAfterMs, this.policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS)
+            : this.backoff(attempt);
         this.troubled = true;
         this.events.onTrouble?.(err, wait);
         await this.clock.sleep(wait);
@@ -85,6 +104,34 @@ export class Transport {
         }
       }
     }
+  }
+
+  /**
+   * One request with ZAF's own retries off and its time limit on. ZAF rejects a request that
+   * runs out of time; should the framework itself never settle, the same limit (and a second
+   * more) ends it here, as a lost answer.
+   */
+  private request(method: Method, path: string, body: unknown): Promise<ZafResponse> {
+    const timeout = this.policy.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    const sent = this.client.request({
+      url: path,
+      type: method,
+      httpCompleteResponse: true,
+      autoRetry: false,
+      timeout,
+      ...(body === undefined ? {} : { contentType: 'application/json' as const, data: JSON.stringify(body) }),
+    });
+    let settled = false;
+    const guard = this.clock.sleep(timeout + 1000).then(() => {
+      if (!settled) throw new ZendeskError(0, 'Timeout', `no answer within ${Math.round(timeout / 1000)} s`, method, path);
+      return new Promise<never>(() => undefined);
+    });
+    return Promise.race([
+      sent.finally(() => {
+        settled = true;
+      }),
+      guard,
+    ]);
   }
 
   private backoff(attempt: number): number {
@@ -111,10 +158,19 @@ function toError(raw: unknown, method: string, path: string): ZendeskError {
   return new ZendeskError(raw.status, code, description, method, path);
 }
 
-function retryAfterMs(raw: unknown, fallback: number): number {
-  if (!isResponse(raw)) return fallback;
-  const h = raw.headers ?? {};
-  const v = h['retry-after'] ?? h['Retry-After'];
-  const s = v === undefined ? NaN : Number(v);
-  return Number.isFinite(s) && s >= 0 ? s * 1000 : fallback;
+/**
+ * Retry-After as RFC 9110 gives it: delay-seconds or an HTTP-date. Missing, empty or unreadable
+ * (a 429 rejected without headers, "abc"): the fallback. Never more than `cap`.
+ */
+export function retryAfterMs(raw: unknown, nowMs: number, fallback: number, cap: number): number {
+  const h = isResponse(raw) ? raw.headers ?? {} : {};
+  const v = (h['retry-after'] ?? h['Retry-After'] ?? '').trim();
+  let ms = NaN;
+  if (/^\d+(\.\d+)?$/.test(v)) ms = Number(v) * 1000;
+  else if (v !== '' && /[a-z]/i.test(v)) {
+    const at = Date.parse(v);
+    if (Number.isFinite(at)) ms = Math.max(0, at - nowMs);
+  }
+  if (!Number.isFinite(ms)) ms = fallback;
+  return Math.min(Math.max(0, ms), cap);
 }

@@ -9,6 +9,10 @@ export interface ZafRequestOptions {
   data?: string;
   /** Always true here, so that status and headers (Retry-After) are visible. */
   httpCompleteResponse: true;
+  /** Always false: the app's transport is the one retry policy (ZAF would retry 429s under it). */
+  autoRetry: false;
+  /** Milliseconds after which ZAF gives up on the request and rejects it. */
+  timeout: number;
 }
 
 export interface ZafResponse {

@@ -56,6 +56,8 @@ export function wrapZafClient(raw: RawZafClient): ZafClient {
           ...(options.contentType ? { contentType: options.contentType } : {}),
           ...(options.data !== undefined ? { data: options.data } : {}),
           httpCompleteResponse: true,
+          autoRetry: options.autoRetry,
+          timeout: options.timeout,
         });
       } catch (err) {
         throw normaliseResponse(err, 0);

@@ -234,7 +234,7 @@ describe('malformed scenarios: one clear line', () => {
     [
       'fault with a success status',
       mutate((d) => d.steps.push({ fault: { method: 'POST', path: '/api/v2/tickets', status: 200 } })),
-      'bad.json: steps[4].fault.status: must be 0 (a network error) or an HTTP error status 400..599, got 200',
+      'bad.json: steps[4].fault.status: a success status (200) is a fault only with "body" or "delay_ms"',
     ],
     [
       'fault path outside the API',

@@ -41,8 +41,8 @@ describe('request', () => {
   it('always asks for the complete response and passes JSON bodies', async () => {
     const { raw, calls } = rawClient(async () => ({ status: 201, responseJSON: { ticket: { id: 5 } }, responseText: '{"ticket":{"id":5}}', headers: { 'Content-Type': 'application/json' } }));
     const zaf = wrapZafClient(raw);
-    const res = await zaf.request({ url: '/api/v2/tickets.json', type: 'POST', contentType: 'application/json', data: '{"ticket":{}}', httpCompleteResponse: true });
-    expect(calls[0]).toEqual({ url: '/api/v2/tickets.json', type: 'POST', contentType: 'application/json', data: '{"ticket":{}}', httpCompleteResponse: true });
+    const res = await zaf.request({ url: '/api/v2/tickets.json', type: 'POST', contentType: 'application/json', data: '{"ticket":{}}', httpCompleteResponse: true, autoRetry: false, timeout: 30000 });
+    expect(calls[0]).toEqual({ url: '/api/v2/tickets.json', type: 'POST', contentType: 'application/json', data: '{"ticket":{}}', httpCompleteResponse: true, autoRetry: false, timeout: 30000 });
     expect(res).toEqual({ status: 201, responseJSON: { ticket: { id: 5 } }, responseText: '{"ticket":{"id":5}}', headers: { 'content-type': 'application/json' } });
   });
 
@@ -50,7 +50,7 @@ describe('request', () => {
     const { raw } = rawClient(async () => {
       throw { status: 429, responseText: '{"error":"TooManyRequests"}', headers: { 'Retry-After': '7' } };
     });
-    const err = await wrapZafClient(raw).request({ url: '/api/v2/users.json', type: 'GET', httpCompleteResponse: true }).catch((e: unknown) => e);
+    const err = await wrapZafClient(raw).request({ url: '/api/v2/users.json', type: 'GET', httpCompleteResponse: true, autoRetry: false, timeout: 30000 }).catch((e: unknown) => e);
     expect(err).toEqual({ status: 429, responseJSON: { error: 'TooManyRequests' }, responseText: '{"error":"TooManyRequests"}', headers: { 'retry-after': '7' } });
   });
 
@@ -59,14 +59,14 @@ describe('request', () => {
       const { raw } = rawClient(async () => {
         throw thrown;
       });
-      const err = (await wrapZafClient(raw).request({ url: '/x', type: 'GET', httpCompleteResponse: true }).catch((e: unknown) => e)) as { status: number };
+      const err = (await wrapZafClient(raw).request({ url: '/x', type: 'GET', httpCompleteResponse: true, autoRetry: false, timeout: 30000 }).catch((e: unknown) => e)) as { status: number };
       expect(err.status).toBe(0);
     }
   });
 
   it('treats an error status that arrives as a resolution as a rejection', async () => {
     const { raw } = rawClient(async () => ({ status: 404, responseJSON: { error: 'RecordNotFound' }, responseText: '', headers: {} }));
-    await expect(wrapZafClient(raw).request({ url: '/x', type: 'GET', httpCompleteResponse: true })).rejects.toMatchObject({ status: 404 });
+    await expect(wrapZafClient(raw).request({ url: '/x', type: 'GET', httpCompleteResponse: true, autoRetry: false, timeout: 30000 })).rejects.toMatchObject({ status: 404 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Transport, DEFAULT_RETRY } from '../../src/zendesk/transport';
+import { Transport, DEFAULT_RETRY, MAX_RETRY_AFTER_MS, REQUEST_TIMEOUT_MS, retryAfterMs } from '../../src/zendesk/transport';
 import { ZendeskGateway } from '../../src/zendesk/gateway';
 import { ZendeskError } from '../../src/zendesk/errors';
 import { VirtualClock } from '../../src/sim/virtualClock';
@@ -116,5 +116,100 @@ describe('Transport', () => {
     await clock.runUntilIdle(clock.nowMs() + 60_000);
     expect(((await p) as ZendeskError).status).toBe(422);
     expect(requests).toHaveLength(1);
+  });
+
+  it('turns ZAF\'s own 429 retry off and sets a time limit on every request', async () => {
+    const { clock } = setup();
+    const seen: unknown[] = [];
+    const zaf = { request: async (o: unknown) => (seen.push(o), { status: 200, responseJSON: { users: [] }, responseText: '', headers: {} }) };
+    const t = new Transport(zaf as never, clock, DEFAULT_RETRY);
+    await t.get('/api/v2/users/search.json?query=x');
+    expect(seen[0]).toMatchObject({ autoRetry: false, timeout: REQUEST_TIMEOUT_MS, httpCompleteResponse: true });
+  });
+
+  it('reads Retry-After as seconds or an HTTP date, falls back when it is missing or unreadable, and caps it', () => {
+    const now = Date.parse('2026-01-05T09:00:00Z');
+    const r = (v: string | undefined) => retryAfterMs({ status: 429, responseJSON: null, responseText: '', headers: v === undefined ? {} : { 'retry-after': v } }, now, 10_000, MAX_RETRY_AFTER_MS);
+    expect(r('7')).toBe(7000);
+    expect(r('1.5')).toBe(1500);
+    expect(r('Mon, 05 Jan 2026 09:00:30 GMT')).toBe(30_000);
+    expect(r('Mon, 05 Jan 2026 08:00:00 GMT')).toBe(0);
+    expect(r(undefined)).toBe(10_000);
+    expect(r('abc')).toBe(10_000);
+    expect(r('-5')).toBe(10_000);
+    expect(r('1000000000')).toBe(MAX_RETRY_AFTER_MS);
+    // A rejection without headers (or not a response at all) waits the fallback.
+    expect(retryAfterMs(new Error('x'), now, 10_000, MAX_RETRY_AFTER_MS)).toBe(10_000);
+  });
+
+  it('a 429 asking for 1e9 seconds holds the contact 120 s, not for ever', async () => {
+    const { clock, zendesk, requests, gateway } = setup();
+    zendesk.injectFault({ method: 'GET', path: '/api/v2/users/search', status: 429, retry_after: 1e9 });
+    const t0 = clock.nowMs();
+    const p = gateway.searchUsers('role:end-user phone:*7700900123');
+    await clock.runUntilIdle(clock.nowMs() + 600_000);
+    expect(await p).toHaveLength(1);
+    expect(requests[1]!.atMs - t0).toBe(MAX_RETRY_AFTER_MS);
+  });
+
+  it('a 429 without Retry-After waits the default, once, with no second retry by ZAF', async () => {
+    const { clock, zendesk, requests, gateway } = setup();
+    zendesk.injectFault({ method: 'GET', path: '/api/v2/users/search', status: 429, retry_after: null });
+    const p = gateway.searchUsers('role:end-user phone:*7700900123');
+    await clock.runUntilIdle(clock.nowMs() + 600_000);
+    expect(await p).toHaveLength(1);
+    expect(requests.map((q) => q.status)).toEqual([429, 200]);
+    expect(requests[1]!.atMs - requests[0]!.atMs).toBe(DEFAULT_RETRY.defaultRetryAfterMs);
+  });
+
+  it('retries a 409 conflict: the write collided and did not land', async () => {
+    const { clock, zendesk, requests, gateway } = setup();
+    zendesk.injectFault({ method: 'POST', path: '/api/v2/channels/voice/tickets', status: 409 });
+    const p = gateway.createTicket(newTicket);
+    await clock.runUntilIdle(clock.nowMs() + 60_000);
+    await p;
+    expect(zendesk.snapshot().tickets).toHaveLength(1);
+    // Not an unknown outcome: repeated without a check first.
+    expect(requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 409', 'POST 201']);
+  });
+
+  it('a request that never answers times out and is tried again', async () => {
+    const { clock, zendesk, requests, gateway } = setup();
+    zendesk.injectFault({ method: 'GET', path: '/api/v2/users/search', status: 'hang' });
+    const t0 = clock.nowMs();
+    const p = gateway.searchUsers('role:end-user phone:*7700900123');
+    await clock.runUntilIdle(clock.nowMs() + 600_000);
+    expect(await p).toHaveLength(1);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.atMs - t0).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS);
+  });
+
+  it('a write that never answers is checked before it is repeated: one ticket', async () => {
+    const { clock, zendesk, gateway } = setup();
+    zendesk.injectFault({ method: 'POST', path: '/api/v2/channels/voice/tickets', status: 'hang' });
+    const p = gateway.createTicket(newTicket);
+    await clock.runUntilIdle(clock.nowMs() + 600_000);
+    const t = await p;
+    expect(zendesk.snapshot().tickets.map((x) => x.id)).toEqual([t.id]);
+  });
+
+  it('a success whose body is an HTML page is no answer: read again', async () => {
+    const { clock, zendesk, requests, gateway } = setup();
+    zendesk.injectFault({ method: 'GET', path: '/api/v2/users/search', status: 200, body: '<html>proxy</html>', content_type: 'text/html' });
+    const p = gateway.searchUsers('role:end-user phone:*7700900123');
+    await clock.runUntilIdle(clock.nowMs() + 60_000);
+    expect(await p).toHaveLength(1);
+    expect(requests.map((q) => q.status)).toEqual([200, 200]);
+  });
+
+  it('a slow answer (delay_ms) arrives late but once', async () => {
+    const { clock, zendesk, requests, gateway } = setup();
+    zendesk.injectFault({ method: 'GET', path: '/api/v2/users/search', status: 200, delay_ms: 20_000 });
+    const t0 = clock.nowMs();
+    const p = gateway.searchUsers('role:end-user phone:*7700900123');
+    await clock.runUntilIdle(clock.nowMs() + 60_000);
+    expect(await p).toHaveLength(1);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.atMs - t0).toBe(20_000);
   });
 });

@@ -374,16 +374,29 @@ export const FaultSpecSchema = strict({
   method: z.enum(HTTP_METHODS),
   /** Matches requests whose path starts with this. */
   path: Text.startsWith('/api/v2/'),
-  /** 0: network error; 400..599: that HTTP error. */
-  status: z.int().refine((s) => s === 0 || (s >= 400 && s <= 599), {
-    error: (iss) => `must be 0 (a network error) or an HTTP error status 400..599, got ${String(iss.input)}`,
-  }),
-  /** Seconds, sent as the Retry-After header. */
-  retry_after: z.number().min(0).optional(),
+  /** 0: network error; "hang": never answers; 200..599: that HTTP status (a 2xx with `body` or `delay_ms`). */
+  status: z.union([
+    z.literal('hang'),
+    z.int().refine((s) => s === 0 || (s >= 200 && s <= 599), {
+      error: (iss) => `must be 0 (a network error), "hang" or an HTTP status 200..599, got ${String(iss.input)}`,
+    }),
+  ]),
+  /** Seconds, sent as the Retry-After header; a string is sent as it is; null: no header. */
+  retry_after: z.union([z.number().min(0), z.string(), z.null()]).optional(),
+  /** The answer comes this much later than usual (simulated milliseconds). */
+  delay_ms: z.number().min(0).optional(),
+  /** A body that is not Zendesk's JSON (an HTML error page), with its content type. */
+  body: z.string().optional(),
+  content_type: z.string().optional(),
   /** How many matching requests fail. */
   times: z.int().min(1).default(1),
   /** The request takes effect in Zendesk, but its response is lost (the app sees the failure). */
   after_write: z.boolean().default(false),
+}).superRefine((f, ctx) => {
+  // A success status is a fault only as a slow answer or one whose body is not Zendesk's JSON.
+  if (typeof f.status === 'number' && f.status >= 200 && f.status < 400 && f.body === undefined && f.delay_ms === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['status'], message: `a success status (${f.status}) is a fault only with "body" or "delay_ms"` });
+  }
 });
 export type FaultSpec = z.output<typeof FaultSpecSchema>;
 

@@ -17,6 +17,9 @@ export interface ZendeskBackend {
     status: number;
     body: unknown;
     headers: Record<string, string>;
+    hang?: boolean;
+    delayMs?: number;
+    rawText?: string;
   };
 }
 
@@ -54,7 +57,35 @@ export class FakeZafClient implements ZafClient {
     peer.peers.set(this.o.guid, this);
   }
 
+  /**
+   * client.request as ZAF does it: `timeout` (ms) rejects a request not answered in time with
+   * status 0; `autoRetry` (on unless false) makes ZAF itself repeat a 429 after its Retry-After.
+   */
   async request(options: ZafRequestOptions): Promise<ZafResponse> {
+    const { clock } = this.o;
+    const attempt = async (): Promise<ZafResponse> => {
+      for (let n = 0; ; n++) {
+        try {
+          return await this.once(options);
+        } catch (err) {
+          const res = err as ZafResponse;
+          if ((options as { autoRetry?: boolean }).autoRetry === false || res.status !== 429 || n >= 3) throw err;
+          const after = Number(res.headers['retry-after']);
+          await clock.sleep(Number.isFinite(after) && after >= 0 ? after * 1000 : 1000);
+        }
+      }
+    };
+    const timeout = (options as { timeout?: number }).timeout;
+    if (!timeout || !Number.isFinite(timeout)) return attempt();
+    return Promise.race([
+      attempt(),
+      clock.sleep(timeout).then((): never => {
+        throw { status: 0, responseJSON: null, responseText: 'timeout', headers: {} } satisfies ZafResponse;
+      }),
+    ]);
+  }
+
+  private async once(options: ZafRequestOptions): Promise<ZafResponse> {
     const { clock, latencyMs } = this.o;
     // A closed or reloaded page never sees an answer; a request it sent on the way out may
     // still have reached Zendesk (half the latency there, half back).
@@ -72,13 +103,14 @@ export class FakeZafClient implements ZafClient {
     }
     const res = this.o.backend.handle({ method: options.type, url: options.url, body, asUserId: this.o.currentUser.id });
     const path = options.url.split('?')[0] ?? options.url;
-    await clock.sleep(latencyMs / 2);
+    if (res.hang) return gone();
+    await clock.sleep(latencyMs / 2 + (res.delayMs ?? 0));
     if (this.closed) return gone();
     this.o.recorder.request({ method: options.type, path, status: res.status, atMs: clock.nowMs() });
     const out: ZafResponse = {
       status: res.status,
-      responseJSON: res.body,
-      responseText: res.body === undefined || res.body === null ? '' : JSON.stringify(res.body),
+      responseJSON: res.rawText !== undefined ? null : res.body,
+      responseText: res.rawText ?? (res.body === undefined || res.body === null ? '' : JSON.stringify(res.body)),
       headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), v])),
     };
     if (res.status === 0 || res.status >= 400) throw out;

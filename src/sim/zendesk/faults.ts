@@ -15,8 +15,8 @@ export class FaultQueue {
   inject(fault: ZendeskFault): void {
     const times = fault.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new Error(`fault times must be a positive integer, got ${String(fault.times)}`);
-    if (!Number.isInteger(fault.status) || fault.status < 0 || fault.status > 599) {
-      throw new Error(`fault status must be 0 or an HTTP status, got ${String(fault.status)}`);
+    if (fault.status !== 'hang' && (!Number.isInteger(fault.status) || fault.status < 0 || fault.status > 599)) {
+      throw new Error(`fault status must be 0, "hang" or an HTTP status, got ${String(fault.status)}`);
     }
     const prefix = fault.path.split('?')[0] ?? fault.path;
     this.armed.push({ fault: { ...fault }, prefix, left: times });
@@ -63,12 +63,22 @@ const BODIES: Record<number, { error: string; description: string }> = {
   504: { error: 'GatewayTimeout', description: 'The request timed out.' },
 };
 
-export function faultResponse(f: ZendeskFault): ZendeskResponse {
-  if (f.status === 0) return { status: 0, body: null, headers: {} };
-  const body = BODIES[f.status] ?? (f.status >= 500 ? BODIES[503]! : { error: 'Error', description: `HTTP ${f.status}` });
+/**
+ * The answer of a fault. `real` is what Zendesk would have answered (for a delayed or odd-bodied
+ * success, and for after_write). Zendesk's 429 carries Retry-After in seconds unless the fault
+ * says otherwise (null: no header at all).
+ */
+export function faultResponse(f: ZendeskFault, real: ZendeskResponse | null = null): ZendeskResponse {
+  const extra = { ...(f.delay_ms !== undefined ? { delayMs: f.delay_ms } : {}) };
+  if (f.status === 'hang') return { status: 0, body: null, headers: {}, hang: true };
+  if (f.status === 0) return { status: 0, body: null, headers: {}, ...extra };
   const headers: Record<string, string> = {};
-  if (f.status === 429 || f.status === 503) {
-    if (f.status === 429 || f.retry_after !== undefined) headers['Retry-After'] = String(f.retry_after ?? 60);
+  if (f.retry_after !== null && (f.status === 429 || f.retry_after !== undefined)) headers['Retry-After'] = String(f.retry_after ?? 60);
+  if (f.body !== undefined) {
+    headers['Content-Type'] = f.content_type ?? 'text/html; charset=utf-8';
+    return { status: f.status, body: null, headers, rawText: f.body, ...extra };
   }
-  return json(f.status, { ...body }, headers);
+  if (f.status < 400 && real) return { ...real, headers: { ...real.headers, ...headers }, ...extra };
+  const body = BODIES[f.status] ?? (f.status >= 500 ? BODIES[503]! : { error: 'Error', description: `HTTP ${f.status}` });
+  return { ...json(f.status, { ...body }, headers), ...extra };
 }

@@ -67,9 +67,11 @@ export class InMemoryZendesk {
       return invalidEndpoint();
     }
     const fault = this.faults.take(req.method, path);
-    if (fault && !fault.after_write) return faultResponse(fault);
+    // A fault with a success status (a slow or oddly-bodied answer) lets the request land.
+    const lands = !fault || fault.after_write || (fault.status !== 'hang' && fault.status > 0 && fault.status < 400);
+    if (!lands) return faultResponse(fault);
     const res = this.dispatch(req, path, query);
-    return fault ? faultResponse(fault) : res;
+    return fault ? faultResponse(fault, res) : res;
   }
 
   private dispatch(req: ZendeskRequest, path: string, query: URLSearchParams): ZendeskResponse {

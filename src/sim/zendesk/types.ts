@@ -21,6 +21,12 @@ export interface ZendeskResponse {
   status: number;
   body: unknown;
   headers: Record<string, string>;
+  /** The answer never comes (a fault). */
+  hang?: boolean;
+  /** The answer comes this much later than usual (a fault). */
+  delayMs?: number;
+  /** A body that is not JSON (an HTML error page from a proxy): sent as this text. */
+  rawText?: string;
 }
 
 /** A user of the scenario's `zendesk.users`. */
@@ -140,10 +146,15 @@ export interface ZendeskFault {
   method?: HttpMethod | '*';
   /** Prefix of the request path (query excluded), e.g. "/api/v2/channels/voice/tickets". */
   path: string;
-  /** 0 = network error, 429 = rate limited, 5xx = server error, or any other status. */
-  status: number;
-  /** Seconds, for 429 (default 60). */
-  retry_after?: number;
+  /** 0 = network error, 429 = rate limited, 5xx = server error, any other status, or "hang": never answers. */
+  status: number | 'hang';
+  /** Retry-After: seconds, or a text sent as it is; null: no header at all (default for 429: 60). */
+  retry_after?: number | string | null;
+  /** The answer comes this much later than usual. */
+  delay_ms?: number;
+  /** A body that is not Zendesk's JSON, with its content type. */
+  body?: string;
+  content_type?: string;
   /** Default 1. */
   times?: number;
   /** The request IS applied (record created/updated) but the response is the fault. */
