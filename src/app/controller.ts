@@ -222,7 +222,9 @@ export class AppController {
 
   notify(level: 'info' | 'warning' | 'error', text: string): void {
     const kind = level === 'info' ? 'notice' : level === 'warning' ? 'alert' : 'error';
-    void this.deps.zaf.invoke('notify', text, kind, level === 'info' ? undefined : { sticky: false }).catch(() => undefined);
+    // No third argument for a notice: ZAF takes it as a duration or { sticky }, never as null.
+    const sent = level === 'info' ? this.deps.zaf.invoke('notify', text, kind) : this.deps.zaf.invoke('notify', text, kind, { sticky: false });
+    void sent.catch(() => undefined);
     const id = ++this.noticeSeq;
     this.store.setState((s) => ({ notices: [...s.notices, { id, level, text }].slice(-5) }));
   }

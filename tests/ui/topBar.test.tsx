@@ -83,11 +83,11 @@ describe('TopBar: manual assignment', () => {
     expect(screen.getByText(/Selected: nothing/)).toBeTruthy();
 
     // The sidebar reports the ticket the agent opened.
-    act(() => tab.zaf.trigger('acz.viewing', { kind: 'ticket', id: 700, requesterId: 21 }));
+    await act(async () => tab.zaf.trigger('acz.viewing', { kind: 'ticket', id: 700, requesterId: 21 })); // ZAF delivers it after trigger returns
     expect(screen.getByText('Selected: Ticket #700')).toBeTruthy();
-    act(() => tab.zaf.trigger('acz.viewing', { kind: 'user', id: 20 }));
+    await act(async () => tab.zaf.trigger('acz.viewing', { kind: 'user', id: 20 })); // ZAF delivers it after trigger returns
     expect(screen.getByText('Selected: User #20')).toBeTruthy();
-    act(() => tab.zaf.trigger('acz.viewing', { kind: 'ticket', id: 0 }));
+    await act(async () => tab.zaf.trigger('acz.viewing', { kind: 'ticket', id: 0 })); // ZAF delivers it after trigger returns
 
     const before = world.zendesk.snapshot().tickets.length;
     await act(async () => {

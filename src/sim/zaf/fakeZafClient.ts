@@ -117,13 +117,16 @@ export class FakeZafClient implements ZafClient {
     return out;
   }
 
+  /** ZAF's get: a path this location does not have rejects, as the framework does. */
   async get(path: string): Promise<never> {
     if (path === 'currentUser') return { currentUser: this.o.currentUser } as never;
     if (path === 'instances') {
-      const instances = Object.fromEntries([...this.peers.entries()].map(([g, p]) => [g, { location: p.o.location ?? 'top_bar' }]));
+      // Every instance of the app, this one included.
+      const all: [string, FakeZafClient][] = [[this.o.guid, this], ...this.peers.entries()];
+      const instances = Object.fromEntries(all.map(([g, p]) => [g, { location: p.o.location ?? 'top_bar', instanceGuid: g }]));
       return { instances } as never;
     }
-    return {} as never;
+    throw new Error(`Could not find handler for: "${path}"`);
   }
 
   async metadata(): Promise<ZafMetadata> {
@@ -157,9 +160,14 @@ export class FakeZafClient implements ZafClient {
     this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== handler));
   }
 
+  /** Events travel between app frames as messages: handlers run after the caller carries on. */
   trigger(event: string, payload?: unknown): void {
     if (this.closed) return;
-    for (const h of this.handlers.get(event) ?? []) h(payload);
+    const handlers = [...(this.handlers.get(event) ?? [])];
+    queueMicrotask(() => {
+      if (this.closed) return;
+      for (const h of handlers) h(payload);
+    });
   }
 
   instance(guid: string): ZafInstance {
