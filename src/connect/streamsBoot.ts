@@ -13,6 +13,9 @@
 // - IFRAME_RETRIES_EXHAUSTED fires after Streams has reloaded the iframe several times without
 //   an answer (typically: this page's origin is not in the instance's Approved origins, so the
 //   CCP refuses to be framed). ACCESS_DENIED and AUTHORIZE_RETRIES_EXHAUSTED are final too.
+// - INIT (core.onInitialized) only means the frame acknowledged: the CCP's worker acknowledges
+//   every frame at once (worker.js onconnect) and reports access_denied or auth_fail later, when
+//   its own requests for the agent fail. The CCP is up when the agent's data arrives.
 // - Streams gives its own iframe allow="microphone; camera; autoplay; clipboard-write; ...";
 //   our app iframe gets the same from Zendesk.
 import type { AppSettings } from '../domain/config';
@@ -81,7 +84,7 @@ export function bootStreams(
     grace = setTimeout(() => fail(reason), graceMs);
   };
 
-  c.core.onInitialized(() => {
+  c.agent(() => {
     up = true;
     if (grace) clearTimeout(grace);
     grace = null;

@@ -100,11 +100,10 @@ describe('bootStreams', () => {
     expect(await state(failed)).toMatch(/never answered/);
   });
 
-  // Known bug in src/connect/streamsBoot.ts: it counts the CCP as up at Streams' INIT, which fires
-  // as soon as the frame acknowledges. The CCP's worker acknowledges every frame at once
-  // (worker.js onconnect) and reports access_denied and auth_fail only later, when its requests
-  // for the agent fail: so after INIT these never fail the boot. `it.fails` until that is fixed.
-  it.fails('fails at once when Amazon Connect denies the agent the CCP', async () => {
+  // Streams' INIT fires as soon as the frame acknowledges; the CCP's worker acknowledges every
+  // frame at once (worker.js onconnect) and reports access_denied and auth_fail only later, when
+  // its requests for the agent fail. The boot counts the CCP up only once the agent arrives.
+  it('fails at once when Amazon Connect denies the agent the CCP', async () => {
     const { page: p, wait } = page({ accessDenied: true });
     const { failed } = bootStreams(p.connect, p.container, settings());
     await wait(1000);
@@ -121,7 +120,7 @@ describe('bootStreams', () => {
     expect(await state(failed)).toMatch(/did not acknowledge/);
   });
 
-  it.fails('a CCP whose sign-in expired gets the same time to sign in (same bug)', async () => {
+  it('a CCP whose sign-in expired gets the same time to sign in', async () => {
     const { page: p, wait } = page({ signedOut: true });
     const { failed } = bootStreams(p.connect, p.container, settings(), { signInGraceMs: 30_000 });
     await wait(1000);
