@@ -10,7 +10,8 @@
 //   onEnded *before* onMissed there. Missed and rejected are states, never an answered call.
 // - onAccepted gets the broadcast data (a plain { contactId }), not a Contact.
 // - Contacts that exist when the page loads arrive through the first agent snapshot, in any
-//   state, including error, rejected, pending and paused.
+//   state, including error, rejected, pending and paused. One that is missed, in error or
+//   rejected by then is over: only that is reported, not an offer that no longer rings.
 // - Hold is the customer's connection (Connection.isOnHold on the initial connection).
 // - A supervisor's monitoring contact may come as one connection of type `monitoring` (Streams'
 //   own fixture) or as a leg with a monitor status.
@@ -19,6 +20,9 @@
 //   Both reject with a VoiceIdError of type no_speaker_id_found while the contact has no speaker.
 // - agent.connect's failure callback gets Connect's error as JSON text, and nothing answers a
 //   request whose reply is lost: the dial has its own time limit.
+// - Connect serves a chat's transcript only while the contact exists (connected or in after
+//   contact work). One that leaves without after contact work is gone by the time Streams says it
+//   ended: its transcript is what was read, and what arrived, while it was there.
 import type { Clock } from '../domain/clock';
 import type { Channel, Initiation } from '../domain/types';
 import type { ChatRole, ChatTranscriptItem, ConnectPort, ContactEvent, ContactSnapshot, ContactStage, RoutingProfile } from './types';
@@ -40,6 +44,8 @@ const INITIATIONS: Record<string, Initiation> = {
 
 const MONITOR_STATUSES = new Set(['SILENT_MONITOR', 'BARGE']);
 const DIAL_TIMEOUT_MS = 30_000;
+/** Chats that left, whose kept transcript can still be asked for (the app reads it as they end). */
+const KEPT_TRANSCRIPTS = 10;
 
 function channelOf(type: string): Channel {
   return type === 'chat' ? 'chat' : type === 'task' ? 'task' : type === 'email' ? 'email' : 'voice';
@@ -129,6 +135,8 @@ interface Tracked {
    * ChatJS session it holds still reads the transcript.
    */
   media: Promise<SLChatController | undefined> | null;
+  /** A chat's transcript as last read, with the messages that came since (by item id). */
+  kept: Map<string, SLTranscriptItem> | null;
 }
 
 export interface StreamsAdapterOptions {
@@ -145,6 +153,8 @@ export class StreamsAdapter implements ConnectPort {
   private early: ContactEvent[] = [];
   private focusHandlers: ((contactId: string) => void)[] = [];
   private profile: { profile: RoutingProfile; name: string } | null = null;
+  /** Transcripts of chats that left, newest last. */
+  private leftTranscripts = new Map<string, SLTranscriptItem[]>();
 
   constructor(
     private readonly streams: StreamsLike,
@@ -258,19 +268,30 @@ export class StreamsAdapter implements ConnectPort {
 
   async getTranscript(contactId: string): Promise<ChatTranscriptItem[]> {
     const t = this.contacts.get(contactId);
-    if (!t || t.gone) return [];
+    let raw: SLTranscriptItem[] | undefined = this.leftTranscripts.get(contactId);
+    if (t && !t.gone) raw = (await this.readTranscript(t).catch(() => undefined)) ?? (t.kept ? [...t.kept.values()] : undefined);
+    return (raw ?? []).map(toItem).filter((i) => i.text !== '');
+  }
+
+  /** The whole transcript from Connect, oldest first (ChatJS scans backward unless told), following NextToken to the end. */
+  private async readTranscript(t: Tracked): Promise<SLTranscriptItem[] | undefined> {
     const ctl = await (t.media ?? this.mediaOf(t)).catch(() => undefined);
-    if (!ctl) return [];
-    const items: ChatTranscriptItem[] = [];
+    if (!ctl) return undefined;
+    const items: SLTranscriptItem[] = [];
     let nextToken: string | undefined;
-    // Oldest first (ChatJS scans backward unless told), following NextToken to the end.
     for (let page = 0; page < 1000; page++) {
       const res = await ctl.getTranscript({ maxResults: 100, sortOrder: 'ASCENDING', scanDirection: 'FORWARD', ...(nextToken ? { nextToken } : {}) });
-      for (const m of res.data.Transcript) items.push(toItem(m));
+      items.push(...res.data.Transcript);
       nextToken = res.data.NextToken;
       if (!nextToken) break;
     }
-    return items.filter((i) => i.text !== '');
+    if (t.kept) {
+      // What Connect holds, then what arrived meanwhile and is not in it yet.
+      const kept = new Map(items.map((m, i) => [m.Id ?? `#${i}`, m]));
+      for (const [id, m] of t.kept) if (!kept.has(id)) kept.set(id, m);
+      t.kept = kept;
+    }
+    return items;
   }
 
   private emit(e: ContactEvent): void {
@@ -281,7 +302,7 @@ export class StreamsAdapter implements ConnectPort {
   private track(c: SLContact): void {
     const id = c.getContactId();
     if (this.contacts.has(id)) return;
-    const t: Tracked = { live: c, last: toSnapshot(c), state: safeState(c) ?? 'init', seen: new Set(), onHold: false, gone: false, media: null };
+    const t: Tracked = { live: c, last: toSnapshot(c), state: safeState(c) ?? 'init', seen: new Set(), onHold: false, gone: false, media: null, kept: null };
     this.contacts.set(id, t);
     const observe = (from: unknown, ending = false) => this.observe(t, from, ending);
     c.onRefresh((x) => observe(x));
@@ -301,6 +322,10 @@ export class StreamsAdapter implements ConnectPort {
       this.finish(t);
     });
     if (t.last.channel === 'chat') this.listenForMessages(t);
+    // A contact first seen already unanswered and over (a reload while it shows missed, in error
+    // or rejected) rings no more: it is reported as that alone, its offer is not replayed.
+    const first = milestoneOfState(t.state);
+    if (first === 'missed' || first === 'rejected') t.seen.add('offered');
     // A contact that already exists (after a reload) reports the state it is in now.
     observe(c);
   }
@@ -366,10 +391,19 @@ export class StreamsAdapter implements ConnectPort {
     this.fire(t, 'destroyed');
     t.gone = true;
     this.contacts.delete(t.last.id);
+    if (t.kept) {
+      this.leftTranscripts.set(t.last.id, [...t.kept.values()]);
+      for (const id of this.leftTranscripts.keys()) {
+        if (this.leftTranscripts.size <= KEPT_TRANSCRIPTS) break;
+        this.leftTranscripts.delete(id);
+      }
+    }
   }
 
   private fire(t: Tracked, m: Milestone): void {
     t.seen.add(m);
+    // A connected chat's transcript so far (what came before the agent joined): kept in case it leaves.
+    if (m === 'connected' && t.kept) void this.readTranscript(t).catch(() => undefined);
     const type = m === 'offered' ? (t.last.initiation === 'outbound' ? 'dialing' : 'incoming') : m;
     this.emit({ type, contact: t.last } as ContactEvent);
   }
@@ -383,12 +417,14 @@ export class StreamsAdapter implements ConnectPort {
   }
 
   private listenForMessages(t: Tracked): void {
+    t.kept = new Map();
     t.media = this.mediaOf(t);
     // A failed controller (no ChatJS, no connection) is asked again when the transcript is read.
     t.media.catch(() => (t.media = null));
     void t.media
       .then((controller) =>
         controller?.onMessage?.((ev) => {
+          if (t.kept && !t.kept.has(ev.data.Id ?? '')) t.kept.set(ev.data.Id ?? `live-${t.kept.size}`, ev.data);
           const item = toItem(ev.data);
           if (item.text && !t.gone) this.emit({ type: 'message', contact: t.last, role: item.role, text: item.text });
         }),

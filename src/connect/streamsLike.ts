@@ -31,6 +31,7 @@ export interface SLConnection {
 }
 
 export interface SLTranscriptItem {
+  Id?: string;
   ParticipantRole?: string;
   DisplayName?: string;
   Content?: string;
