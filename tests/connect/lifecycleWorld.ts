@@ -40,9 +40,9 @@ const agent = (name: string, id: number) => ({
   routing_profile: { name: 'Front', queues: ['General', 'Billing'], default_outbound_queue: 'General' },
 });
 
-/** A scenario of these steps on the account (steps without `agent` are Priya's). */
-export function scenario(name: string, steps: Record<string, unknown>[], settings: Record<string, unknown> = {}): Scenario {
-  const raw = {
+/** A scenario file's content: these steps on the account (steps without `agent` are Priya's). */
+export function scenarioFile(name: string, steps: Record<string, unknown>[], settings: Record<string, unknown> = {}) {
+  return {
     name,
     settings: { ccpUrl: 'https://example.my.connect.aws/ccp-v2', region: 'eu-west-2', defaultCountry: 'GB', ...settings },
     zendesk: {
@@ -63,7 +63,11 @@ export function scenario(name: string, steps: Record<string, unknown>[], setting
     agents: [agent('priya', PRIYA), agent('bob', BOB)],
     steps,
   };
-  const r = loadScenario(`${name}.json`, JSON.stringify(raw));
+}
+
+/** The scenario of these steps on the account, loaded as the simulator loads a file. */
+export function scenario(name: string, steps: Record<string, unknown>[], settings: Record<string, unknown> = {}): Scenario {
+  const r = loadScenario(`${name}.json`, JSON.stringify(scenarioFile(name, steps, settings)));
   if (!r.ok) throw new Error(r.error);
   return r.scenario;
 }
