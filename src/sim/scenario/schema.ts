@@ -107,6 +107,13 @@ export const ZendeskUserSpecSchema = strict({
   external_id: Text.optional(),
   organization_id: Id.optional(),
   tags: z.array(Text).optional(),
+  /** End users: further phone numbers, found by search and lookups like `phone`. */
+  identities: z.array(strict({ type: z.literal('phone_number'), value: Text.min(1) })).optional(),
+  /** Agents: false = creating or updating end users gets 403. */
+  can_manage_end_users: z.boolean().optional(),
+  /** Agents: the tickets they see; elsewhere 403, and lists leave the others out. */
+  ticket_access: z.enum(['all', 'groups', 'assigned']).optional(),
+  group_ids: z.array(Id).optional(),
 });
 export type ZendeskUserSpec = z.output<typeof ZendeskUserSpecSchema>;
 
@@ -126,6 +133,7 @@ export const ZendeskTicketSpecSchema = strict({
   external_id: Text.optional(),
   via_id: z.int().optional(),
   assignee_id: Id.optional(),
+  group_id: Id.optional(),
 });
 export type ZendeskTicketSpec = z.output<typeof ZendeskTicketSpecSchema>;
 
@@ -137,7 +145,8 @@ export const ZendeskBrandSpecSchema = strict({
 });
 export type ZendeskBrandSpec = z.output<typeof ZendeskBrandSpecSchema>;
 
-export const ZendeskTicketFieldSpecSchema = strict({ id: Id, title: Text, type: Text, key: Text.optional() });
+/** Zendesk's ticket fields have an id and a title, no key; an inactive one is still listed. */
+export const ZendeskTicketFieldSpecSchema = strict({ id: Id, title: Text, type: Text, active: z.boolean().optional() });
 export type ZendeskTicketFieldSpec = z.output<typeof ZendeskTicketFieldSpecSchema>;
 
 export const ZendeskUserFieldSpecSchema = strict({ key: Text, type: Text, title: Text.optional() });
@@ -152,6 +161,12 @@ export const ZendeskInitSpecSchema = strict({
   brands: z.array(ZendeskBrandSpecSchema).default([]),
   ticket_fields: z.array(ZendeskTicketFieldSpecSchema).default([]),
   user_fields: z.array(ZendeskUserFieldSpecSchema).default([]),
+  /** The account's API limit, shared by every agent and tab; unset: none. */
+  rate_limit_per_minute: z.int().min(1).optional(),
+  /** A user phone not in E.164 gets 422. */
+  validate_phone_numbers: z.boolean().optional(),
+  /** Longer comment bodies are cut there, silently (default 65536). */
+  comment_max_bytes: z.int().min(1).optional(),
 });
 export type ZendeskInitSpec = z.output<typeof ZendeskInitSpecSchema>;
 

@@ -26,6 +26,8 @@ import type {
 import { createUser, parseUserPatch, updateUser } from './users';
 import { htmlToText, voiceCommentBody } from './html';
 
+const RATE_WINDOW_MS = 60_000;
+
 export interface AppliedChange {
   kind: 'user' | 'ticket';
   id: number;
@@ -45,9 +47,16 @@ export class InMemoryZendesk {
   private readonly faults = new FaultQueue();
   private readonly changeActorId: number | undefined;
   private requests = 0;
+  private readonly rateLimit: number | null;
+  /** Times (ms) of the requests counted in the rolling minute, oldest first. */
+  private readonly window: number[] = [];
+  private windowStart = 0;
+  private refused = 0;
 
   constructor(init: ZendeskInit, clock: SimClock, options: InMemoryZendeskOptions = {}) {
     this.data = new ZendeskData(init, clock, options.installation);
+    const limit = init.rate_limit_per_minute;
+    this.rateLimit = limit !== undefined && Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : null;
     this.latencyMs = Math.max(0, init.latency_ms ?? 0);
     this.searchIndexDelayMs = this.data.delayMs;
     this.changeActorId = options.changeActorId;
@@ -59,6 +68,55 @@ export class InMemoryZendesk {
 
   handle(req: ZendeskRequest): ZendeskResponse {
     this.requests++;
+    if (this.rateLimit === null) return this.answer(req);
+    const limited = this.rateLimited();
+    if (limited) return limited;
+    const res = this.answer(req);
+    const remaining = String(Math.max(0, this.rateLimit - (this.window.length - this.windowStart)));
+    return { ...res, headers: { ...res.headers, 'X-Rate-Limit': String(this.rateLimit), 'X-Rate-Limit-Remaining': remaining } };
+  }
+
+  /**
+   * The account's limit: one rolling minute over every agent and tab. A request past it is
+   * refused with 429 and Retry-After, the whole seconds until the oldest counted request leaves
+   * the minute; refused requests do not count. Zendesk sends X-Rate-Limit and
+   * X-Rate-Limit-Remaining on its answers, and a 429 with a plain-text body ("best practices
+   * for avoiding rate limiting", developer.zendesk.com; a 429 quoted on Zendesk's community:
+   * text/plain, retry-after, x-rate-limit-remaining: 0).
+   */
+  private rateLimited(): ZendeskResponse | null {
+    const limit = this.rateLimit!;
+    const now = this.data.nowMs();
+    while (this.windowStart < this.window.length && this.window[this.windowStart]! <= now - RATE_WINDOW_MS) this.windowStart++;
+    if (this.windowStart > 1024) {
+      this.window.splice(0, this.windowStart);
+      this.windowStart = 0;
+    }
+    if (this.window.length - this.windowStart < limit) {
+      this.window.push(now);
+      return null;
+    }
+    this.refused++;
+    const retryAfter = Math.max(1, Math.ceil((this.window[this.windowStart]! + RATE_WINDOW_MS - now) / 1000));
+    return {
+      status: 429,
+      body: null,
+      rawText: 'Number of allowed API requests per minute exceeded',
+      headers: {
+        'Content-Type': 'text/plain',
+        'Retry-After': String(retryAfter),
+        'X-Rate-Limit': String(limit),
+        'X-Rate-Limit-Remaining': '0',
+      },
+    };
+  }
+
+  /** Requests refused by the account's rate limit so far. */
+  rateLimitedCount(): number {
+    return this.refused;
+  }
+
+  private answer(req: ZendeskRequest): ZendeskResponse {
     let path: string;
     let query: URLSearchParams;
     try {
@@ -212,6 +270,12 @@ export class InMemoryZendesk {
       external_id: u.external_id ?? null,
       organization_id: u.organization_id ?? null,
       tags: normaliseTags(u.tags ?? []),
+      phoneIdentities: (u.identities ?? []).filter((i) => i.type === 'phone_number').map((i) => i.value),
+      access: {
+        canManageEndUsers: u.can_manage_end_users !== false,
+        tickets: u.ticket_access ?? 'all',
+        groupIds: [...(u.group_ids ?? [])],
+      },
       createdMs,
       updatedMs: updatedMs ?? createdMs,
     });
@@ -250,6 +314,7 @@ export class InMemoryZendesk {
       requester_id: t.requester_id,
       submitter_id: t.submitter_id ?? t.requester_id,
       assignee_id: t.assignee_id ?? null,
+      group_id: t.group_id ?? null,
       organization_id: requester.organization_id,
       brand_id: t.brand_id !== undefined ? t.brand_id : this.data.defaultBrandId(),
       subject: t.subject ?? null,

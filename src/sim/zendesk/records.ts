@@ -3,6 +3,7 @@
 
 import { digitsOf, parseIso } from './http';
 import type {
+  TicketAccess,
   CustomFieldValue,
   SimClock,
   TicketStatus,
@@ -27,9 +28,23 @@ export interface UserState {
   readonly external_id: string | null;
   readonly organization_id: number | null;
   readonly tags: readonly string[];
+  /** Further phone numbers (identities of type phone_number), as given. */
+  readonly phoneIdentities: readonly string[];
+  /** Digits of every phone the user can be found by: `phone` first, then the identities. */
+  readonly allPhoneDigits: readonly string[];
+  /** An agent's permissions (seeded only; the app never changes them). */
+  readonly access: AgentAccess;
   readonly createdMs: number;
   readonly updatedMs: number;
 }
+
+export interface AgentAccess {
+  readonly canManageEndUsers: boolean;
+  readonly tickets: TicketAccess;
+  readonly groupIds: readonly number[];
+}
+
+export const FULL_ACCESS: AgentAccess = { canManageEndUsers: true, tickets: 'all', groupIds: [] };
 
 export interface ViaSource {
   readonly from: Readonly<Record<string, unknown>>;
@@ -42,6 +57,7 @@ export interface TicketState {
   readonly requester_id: number;
   readonly submitter_id: number;
   readonly assignee_id: number | null;
+  readonly group_id: number | null;
   readonly organization_id: number | null;
   readonly brand_id: number | null;
   readonly subject: string | null;
@@ -160,6 +176,11 @@ export class MultiIndex {
 
 const EMPTY: ReadonlySet<number> = new Set();
 
+/** Zendesk cuts comment bodies over 64 kB, silently (DESIGN.md, "Zendesk limits that bite"). */
+export const DEFAULT_COMMENT_MAX_BYTES = 65_536;
+/** "A ticket can contain up to 5000 comments … additional attempts … result in a 422 error" (Ticket Comments API reference). */
+export const MAX_COMMENTS_PER_TICKET = 5000;
+
 /** Number of trailing digits the phone index is keyed on. */
 export const PHONE_KEY_DIGITS = 4;
 
@@ -242,6 +263,9 @@ export class ZendeskData {
   readonly customTicketFieldIds: ReadonlySet<number>;
   readonly userFieldKeys: ReadonlySet<string>;
   readonly displays: ZendeskDisplay[] = [];
+  /** Comment bodies are cut at this many UTF-8 bytes. */
+  readonly commentMaxBytes: number;
+  readonly validatePhoneNumbers: boolean;
   installation: InstallationState | null;
   private nextUser = 1;
   private nextTicket = 1;
@@ -264,6 +288,8 @@ export class ZendeskData {
       this.ticketFields.filter((f) => !SYSTEM_TICKET_FIELD_TYPES.has(f.type)).map((f) => f.id),
     );
     this.userFieldKeys = new Set(this.userFields.map((f) => f.key));
+    this.commentMaxBytes = Math.max(1, Math.floor(init.comment_max_bytes ?? DEFAULT_COMMENT_MAX_BYTES));
+    this.validatePhoneNumbers = init.validate_phone_numbers === true;
     this.installation = installation
       ? { id: installation.id, settings: { ...installation.settings }, createdMs: this.startMs, updatedMs: this.startMs }
       : null;
@@ -310,7 +336,7 @@ export class ZendeskData {
   /** Seeds are indexed since forever: `atMs` −∞. */
   writeUser(state: UserState, atMs: number): void {
     this.users.write(state.id, state, atMs);
-    this.usersByPhoneKey.add(phoneKey(state.phoneDigits), state.id);
+    for (const d of state.allPhoneDigits) this.usersByPhoneKey.add(phoneKey(d), state.id);
     this.usersByEmail.add(state.email?.toLowerCase(), state.id);
     this.usersByExternalId.add(state.external_id?.toLowerCase(), state.id);
     this.nextUser = Math.max(this.nextUser, state.id + 1);
@@ -383,7 +409,24 @@ export class ZendeskData {
     return this.users.live(id)?.name;
   }
 
-  makeUserState(fields: Omit<UserState, 'phoneDigits'>): UserState {
-    return { ...fields, phoneDigits: digitsOf(fields.phone) };
+  makeUserState(fields: Omit<UserState, 'phoneDigits' | 'allPhoneDigits'>): UserState {
+    const phoneDigits = digitsOf(fields.phone);
+    const allPhoneDigits = [phoneDigits, ...fields.phoneIdentities.map(digitsOf)].filter((d, i, all) => d !== '' && all.indexOf(d) === i);
+    return { ...fields, phoneDigits, allPhoneDigits };
+  }
+
+  /** Whether this agent may see the ticket (Zendesk's "ticket access" of the agent's role). */
+  canSee(actor: UserState, t: TicketState): boolean {
+    if (actor.role === 'admin') return true;
+    const a = actor.access;
+    // Tickets assigned to the agent, or requested or submitted by them, stay visible under every
+    // restriction (an assumption: a restricted agent can go on working the tickets it creates).
+    if (a.tickets === 'all' || t.assignee_id === actor.id || t.requester_id === actor.id || t.submitter_id === actor.id) return true;
+    return a.tickets === 'groups' && t.group_id !== null && a.groupIds.includes(t.group_id);
+  }
+
+  /** Comments already on the ticket count against Zendesk's 5,000 per ticket. */
+  commentCount(ticketId: number): number {
+    return this.comments.get(ticketId)?.length ?? 0;
   }
 }

@@ -44,14 +44,17 @@ const num = (s: string | undefined): number => Number(s);
 // ---- search -----------------------------------------------------------------------------
 
 function searchEndpoint(basePath: string, allowed: readonly SearchKind[], usersOnly: boolean): Handler {
-  return ({ data, query }) => {
+  return ({ data, query, actor }) => {
     if (usersOnly && !query.get('query') && query.get('external_id')) {
       const users = data.liveUsersByExternalId(query.get('external_id')!).map((u) => userJson(data, u));
       return ok({ users, count: users.length, next_page: null, previous_page: null });
     }
     const q = query.get('query');
     if (q === null || q.trim() === '') return badRequest('The query parameter is required');
-    const hits = runSearch(data, q, { allowed, sortBy: query.get('sort_by'), sortOrder: query.get('sort_order') });
+    // Search leaves out the tickets a restricted agent cannot see.
+    const hits = runSearch(data, q, { allowed, sortBy: query.get('sort_by'), sortOrder: query.get('sort_order') }).filter(
+      (h) => h.kind === 'user' || data.canSee(actor, h.state),
+    );
     const page = paginate(hits, query, basePath);
     if (usersOnly) {
       return ok({
@@ -105,19 +108,29 @@ const listUsers: Handler = ({ data, query }) => {
   });
 };
 
-const postUser: Handler = ({ data, body }) => {
+/**
+ * Creating or updating end users needs the agent role's "can manage end users" permission
+ * (FORMAT.md, "More fields of records"); without it Zendesk answers 403.
+ */
+function mayWriteUser(actor: UserState, role: string | undefined): boolean {
+  return actor.role === 'admin' || actor.access.canManageEndUsers || (role !== undefined && role !== 'end-user');
+}
+
+const postUser: Handler = ({ data, body, actor }) => {
   const raw = rootObject(body, 'user');
   if (!raw) return invalidAttribute('user');
   const patch = parseUserPatch(raw, true);
   if (!patch.ok) return recordInvalid(patch.details);
+  if (!mayWriteUser(actor, patch.value.role ?? 'end-user')) return forbidden();
   const made = createUser(data, patch.value, { strictFields: true });
   if (!made.ok) return recordInvalid(made.details);
   return created({ user: userJson(data, made.value) }, `/api/v2/users/${made.value.id}.json`);
 };
 
-const putUser: Handler = ({ data, body }, [id]) => {
+const putUser: Handler = ({ data, body, actor }, [id]) => {
   const base = data.users.live(num(id));
   if (!base) return recordNotFound();
+  if (!mayWriteUser(actor, base.role)) return forbidden();
   const raw = rootObject(body, 'user');
   if (!raw) return invalidAttribute('user');
   const patch = parseUserPatch(raw, false);
@@ -126,7 +139,7 @@ const putUser: Handler = ({ data, body }, [id]) => {
   return done.ok ? ok({ user: userJson(data, done.value) }) : recordInvalid(done.details);
 };
 
-const createOrUpdateUser: Handler = ({ data, body }) => {
+const createOrUpdateUser: Handler = ({ data, body, actor }) => {
   const raw = rootObject(body, 'user');
   if (!raw) return invalidAttribute('user');
   const ext = typeof raw.external_id === 'string' || typeof raw.external_id === 'number' ? String(raw.external_id) : null;
@@ -134,6 +147,7 @@ const createOrUpdateUser: Handler = ({ data, body }) => {
   const match = (ext !== null ? data.liveUsersByExternalId(ext)[0] : undefined) ?? (email !== null ? data.liveUsersByEmail(email)[0] : undefined);
   const patch = parseUserPatch(raw, match === undefined);
   if (!patch.ok) return recordInvalid(patch.details);
+  if (!mayWriteUser(actor, match?.role ?? patch.value.role ?? 'end-user')) return forbidden();
   if (match) {
     const done = updateUser(data, match, patch.value, { strictFields: true });
     return done.ok ? ok({ user: userJson(data, done.value) }) : recordInvalid(done.details);
@@ -141,6 +155,29 @@ const createOrUpdateUser: Handler = ({ data, body }) => {
   const made = createUser(data, patch.value, { strictFields: true });
   if (!made.ok) return recordInvalid(made.details);
   return created({ user: userJson(data, made.value) }, `/api/v2/users/${made.value.id}.json`);
+};
+
+/** GET /api/v2/users/{id}/identities: the email, the primary phone and further phone numbers. */
+const userIdentities: Handler = ({ data }, [id]) => {
+  const u = data.users.live(num(id));
+  if (!u) return recordNotFound();
+  const list: Record<string, unknown>[] = [];
+  const add = (type: string, value: string, primary: boolean) =>
+    list.push({
+      url: `https://sim.zendesk.com/api/v2/users/${u.id}/identities/${u.id * 100 + list.length + 1}.json`,
+      id: u.id * 100 + list.length + 1,
+      user_id: u.id,
+      type,
+      value,
+      verified: type === 'email' ? u.email !== null : true,
+      primary,
+      created_at: iso(u.createdMs),
+      updated_at: iso(u.updatedMs),
+    });
+  if (u.email) add('email', u.email, true);
+  if (u.phone) add('phone_number', u.phone, true);
+  for (const p of u.phoneIdentities) if (p !== u.phone) add('phone_number', p, !u.phone && list.every((i) => i.type !== 'phone_number'));
+  return ok({ identities: list, count: list.length, next_page: null, previous_page: null });
 };
 
 // ---- tickets ----------------------------------------------------------------------------
@@ -162,21 +199,30 @@ function sortTickets(tickets: TicketState[], query: URLSearchParams): TicketStat
   return tickets.sort((a, b) => (key(a) - key(b) || a.id - b.id) * dir);
 }
 
-const getTicket: Handler = ({ data }, [id]) => {
-  const t = data.tickets.live(num(id));
-  return t ? ok({ ticket: ticketJson(data, t) }) : recordNotFound();
+/** A ticket the actor may see: 404 when there is none, 403 when it is outside the agent's access. */
+function visibleTicket(ctx: RouteContext, id: string | undefined): TicketState | ZendeskResponse {
+  const t = ctx.data.tickets.live(num(id));
+  if (!t) return recordNotFound();
+  return ctx.data.canSee(ctx.actor, t) ? t : forbidden();
+}
+
+const isResponse = (x: TicketState | ZendeskResponse): x is ZendeskResponse => 'status' in x && 'headers' in x;
+
+const getTicket: Handler = (ctx, [id]) => {
+  const t = visibleTicket(ctx, id);
+  return isResponse(t) ? t : ok({ ticket: ticketJson(ctx.data, t) });
 };
 
-const showManyTickets: Handler = ({ data, query }) => {
+const showManyTickets: Handler = ({ data, query, actor }) => {
   const tickets = idList(query.get('ids'))
     .map((id) => data.tickets.live(id))
-    .filter((t): t is TicketState => t !== undefined)
+    .filter((t): t is TicketState => t !== undefined && data.canSee(actor, t))
     .map((t) => ticketJson(data, t));
   return ok({ tickets, count: tickets.length, next_page: null, previous_page: null });
 };
 
 /** GET /api/v2/tickets.json, and ?external_id=X: live, not index-delayed. */
-const listTickets: Handler = ({ data, query }) => {
+const listTickets: Handler = ({ data, query, actor }) => {
   const ext = query.get('external_id');
   let tickets: TicketState[];
   if (ext !== null) tickets = data.liveTicketsByExternalId(ext);
@@ -185,15 +231,17 @@ const listTickets: Handler = ({ data, query }) => {
       .map((id) => data.tickets.live(id))
       .filter((t): t is TicketState => t !== undefined);
   }
+  // Lists leave out what a restricted agent cannot see (no 403: the list just lacks them).
+  tickets = tickets.filter((t) => data.canSee(actor, t));
   return ticketList(data, sortTickets(tickets, query), query, '/api/v2/tickets.json');
 };
 
-const requestedTickets: Handler = ({ data, query }, [id]) => {
+const requestedTickets: Handler = ({ data, query, actor }, [id]) => {
   const userId = num(id);
   if (!data.users.has(userId)) return recordNotFound();
   return ticketList(
     data,
-    sortTickets(data.liveTicketsOfRequester(userId), query),
+    sortTickets(data.liveTicketsOfRequester(userId).filter((t) => data.canSee(actor, t)), query),
     query,
     `/api/v2/users/${userId}/tickets/requested.json`,
   );
@@ -220,9 +268,10 @@ function postTicketHandler(voice: boolean): Handler {
   };
 }
 
-const putTicket: Handler = ({ data, body, actor }, [id]) => {
-  const base = data.tickets.live(num(id));
-  if (!base) return recordNotFound();
+const putTicket: Handler = (ctx, [id]) => {
+  const { data, body, actor } = ctx;
+  const base = visibleTicket(ctx, id);
+  if (isResponse(base)) return base;
   const raw = rootObject(body, 'ticket');
   if (!raw) return invalidAttribute('ticket');
   const input = parseTicketInput(raw);
@@ -239,9 +288,11 @@ const deleteTicket: Handler = ({ data }, [id]) => {
   return { status: 204, body: null, headers: {} };
 };
 
-const ticketComments: Handler = ({ data, query }, [id]) => {
+const ticketComments: Handler = (ctx, [id]) => {
+  const { data, query } = ctx;
   const ticketId = num(id);
-  if (!data.tickets.has(ticketId)) return recordNotFound();
+  const t = visibleTicket(ctx, id);
+  if (isResponse(t)) return t;
   const all = [...data.commentsOf(ticketId)];
   if (query.get('sort_order') === 'desc') all.reverse();
   const page = paginate(all, query, `/api/v2/tickets/${ticketId}/comments.json`);
@@ -297,7 +348,6 @@ const ticketFields: Handler = ({ data }) => {
     required_in_portal: false,
     tag: null,
     removable: true,
-    key: f.key ?? null,
     agent_description: null,
     created_at: iso(data.startMs),
     updated_at: iso(data.startMs),
@@ -398,6 +448,7 @@ export const ROUTES: readonly Route[] = [
   r('POST', '/users/create_or_update', createOrUpdateUser),
   r('PUT', '/users/(\\d+)', putUser),
   r('GET', '/users/(\\d+)/tickets/requested', requestedTickets),
+  r('GET', '/users/(\\d+)/identities', userIdentities),
   r('GET', '/tickets/show_many', showManyTickets),
   r('GET', '/tickets/(\\d+)', getTicket),
   r('GET', '/tickets', listTickets),

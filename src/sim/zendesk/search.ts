@@ -217,14 +217,15 @@ function matchUserTerm(u: UserState, t: SearchTerm, ctx: MatchContext): boolean 
     case null: {
       if (textContains(u.name, v, ctx.globs) || textContains(u.email, v, ctx.globs)) return true;
       const digits = digitsOf(v);
-      return digits.length >= 3 && /^[\d\s+().-]+$/.test(v) && u.phoneDigits.includes(digits);
+      return digits.length >= 3 && /^[\d\s+().-]+$/.test(v) && u.allPhoneDigits.some((p) => p.includes(digits));
     }
     case 'name':
       return nameMatches(u.name, v, t.quoted, ctx.globs);
     case 'email':
       return textEq(u.email, v, ctx.globs);
     case 'phone':
-      return phoneMatches(u.phoneDigits, v);
+      // Every phone identity is searchable, not only the primary `phone`.
+      return u.allPhoneDigits.some((p) => phoneMatches(p, v));
     case 'role':
       return textEq(u.role, v, ctx.globs);
     case 'external_id':

@@ -7,6 +7,7 @@ import {
   viaChannel,
   viaRel,
   VOICE_VIA_IDS,
+  MAX_COMMENTS_PER_TICKET,
   type CommentRecord,
   type TicketState,
   type ViaSource,
@@ -197,6 +198,27 @@ function hasText(c: CommentInput | undefined): boolean {
   return !!c && ((c.body?.trim() ?? '') !== '' || (c.html_body?.trim() ?? '') !== '');
 }
 
+/** The longest start of `text` that fits in `maxBytes` UTF-8 bytes (never half a character). */
+export function cutUtf8(text: string, maxBytes: number): string {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= maxBytes) return text;
+  let end = maxBytes;
+  // Back off continuation bytes (10xxxxxx) so the cut falls between characters.
+  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  return new TextDecoder().decode(bytes.subarray(0, end));
+}
+
+/** How many comments a write would add. */
+function commentsAdded(input: TicketInput): number {
+  return (hasText(input.comment) ? 1 : 0) + (input.voice_comment ? 1 : 0);
+}
+
+function tooManyComments(data: ZendeskData, ticketId: number | null, input: TicketInput): ValidationDetails | null {
+  const adding = commentsAdded(input);
+  if (adding === 0 || (ticketId === null ? 0 : data.commentCount(ticketId)) + adding <= MAX_COMMENTS_PER_TICKET) return null;
+  return { comment: [{ description: `Comment: a ticket can have at most ${MAX_COMMENTS_PER_TICKET} comments`, error: 'TooManyComments' }] };
+}
+
 function buildComments(
   data: ZendeskData,
   input: TicketInput,
@@ -208,14 +230,16 @@ function buildComments(
   const out: CommentRecord[] = [];
   const c = input.comment;
   if (c && hasText(c)) {
-    const html = c.html_body !== undefined && c.html_body.trim() !== '' ? c.html_body : null;
+    // Longer bodies are cut at the account's limit, silently: the write still succeeds.
+    const max = data.commentMaxBytes;
+    const html = c.html_body !== undefined && c.html_body.trim() !== '' ? cutUtf8(c.html_body, max) : null;
     const author = c.author_id !== undefined && data.users.has(c.author_id) ? c.author_id : actorId;
     out.push({
       id: data.allocateCommentId(),
       type: 'Comment',
       author_id: author,
       public: c.public !== false,
-      body: html !== null ? htmlToText(html) : (c.body ?? ''),
+      body: cutUtf8(html !== null ? htmlToText(html) : (c.body ?? ''), max),
       html_body: html,
       data: null,
       audit_id: auditId,
@@ -386,6 +410,7 @@ export function createTicket(data: ZendeskData, input: TicketInput, opts: Ticket
     requester_id: requesterId,
     submitter_id: firstAuthor,
     assignee_id: assignee,
+    group_id: null,
     organization_id: requester?.organization_id ?? null,
     brand_id: input.brand_id !== undefined && input.brand_id !== null ? input.brand_id : data.defaultBrandId(),
     subject: input.subject ?? null,
@@ -418,6 +443,8 @@ export function updateTicket(
   opts: TicketWriteOptions,
 ): OpResult<TicketWriteResult> {
   if (base.status === 'closed') return { ok: false, details: closedTicketDetails() };
+  const full = tooManyComments(data, base.id, input);
+  if (full) return { ok: false, details: full };
   const details: ValidationDetails = {};
   checkRefs(data, input, details);
   if (Object.keys(details).length > 0) return { ok: false, details };

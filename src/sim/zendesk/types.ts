@@ -44,6 +44,21 @@ export interface ZendeskUserSeed {
   /** ISO 8601; default `start`. */
   created_at?: string;
   updated_at?: string;
+  /** Further identities; phone numbers are found by search and lookups like `phone`. */
+  identities?: ZendeskIdentitySeed[];
+  /** Agents: false means creating or updating end users is refused (403). Default true. */
+  can_manage_end_users?: boolean;
+  /** Agents: which tickets they see (default "all"); elsewhere 403, and lists leave the others out. */
+  ticket_access?: TicketAccess;
+  /** Agents: their groups (for `ticket_access: "groups"`). */
+  group_ids?: number[];
+}
+
+export type TicketAccess = 'all' | 'groups' | 'assigned';
+
+export interface ZendeskIdentitySeed {
+  type: 'phone_number';
+  value: string;
 }
 
 /** Optional comments of a seeded ticket (same shape as the report). */
@@ -81,6 +96,7 @@ export interface ZendeskTicketSeed {
   /** Default 0 (web form). */
   via_id?: number;
   assignee_id?: number | null;
+  group_id?: number | null;
   submitter_id?: number;
   /** Text of the first comment (public, by the requester) when `comments` is not given. */
   description?: string;
@@ -95,11 +111,12 @@ export interface ZendeskBrandSeed {
   subdomain?: string;
 }
 
+/** Zendesk's ticket fields have an id and a title, no `key` (user fields have one). */
 export interface ZendeskTicketFieldSeed {
   id: number;
   title: string;
   type: string;
-  key?: string;
+  /** Inactive fields are still listed, with `active: false`. Default true. */
   active?: boolean;
 }
 
@@ -123,6 +140,12 @@ export interface ZendeskInit {
   brands?: ZendeskBrandSeed[];
   ticket_fields?: ZendeskTicketFieldSeed[];
   user_fields?: ZendeskUserFieldSeed[];
+  /** The account's API limit: every request of every agent and tab counts in one rolling minute. Unset: none. */
+  rate_limit_per_minute?: number;
+  /** Admin Center "validate user phone numbers": a user phone not in E.164 gets 422. Default false. */
+  validate_phone_numbers?: boolean;
+  /** Comment bodies longer than this (UTF-8 bytes) are cut there, silently. Default 65536. */
+  comment_max_bytes?: number;
 }
 
 export interface ZendeskInstallation {

@@ -1,7 +1,7 @@
 // Creating and updating users with Zendesk's validation.
 
 import { isObject, type ValidationDetails } from './http';
-import { normaliseTags, type UserState, type ZendeskData } from './records';
+import { FULL_ACCESS, normaliseTags, type UserState, type ZendeskData } from './records';
 import type { UserRole } from './types';
 
 export type OpResult<T> = { ok: true; value: T } | { ok: false; details: ValidationDetails };
@@ -79,7 +79,25 @@ export interface UserWriteOptions {
   wantedId?: number;
 }
 
-function merged(data: ZendeskData, base: UserState | null, patch: UserPatch, opts: UserWriteOptions): OpResult<Omit<UserState, 'id' | 'createdMs' | 'updatedMs' | 'phoneDigits'>> {
+/** Admin Center's "validate user phone numbers": E.164, a "+" and up to 15 digits, nothing else. */
+const E164_RE = /^\+[1-9]\d{1,14}$/;
+
+function merged(
+  data: ZendeskData,
+  base: UserState | null,
+  patch: UserPatch,
+  opts: UserWriteOptions,
+): OpResult<Omit<UserState, 'id' | 'createdMs' | 'updatedMs' | 'phoneDigits' | 'allPhoneDigits'>> {
+  if (data.validatePhoneNumbers && patch.phone !== undefined && patch.phone !== null && !E164_RE.test(patch.phone)) {
+    return { ok: false, details: { phone: [{ description: `Phone: ${patch.phone} is not a valid phone number (E.164 format)`, error: 'InvalidFormat' }] } };
+  }
+  const externalId = patch.external_id !== undefined ? patch.external_id : (base?.external_id ?? null);
+  if (externalId !== null && externalId.toLowerCase() !== base?.external_id?.toLowerCase()) {
+    // A user's external_id is unique in the account.
+    if (data.liveUsersByExternalId(externalId).some((u) => u.id !== base?.id)) {
+      return { ok: false, details: { external_id: [{ description: `External: ${externalId} has already been taken`, error: 'DuplicateValue' }] } };
+    }
+  }
   const email = patch.email !== undefined ? patch.email : (base?.email ?? null);
   if (email !== null && email.toLowerCase() !== base?.email?.toLowerCase()) {
     const taken = data.liveUsersByEmail(email).some((u) => u.id !== base?.id);
@@ -105,9 +123,11 @@ function merged(data: ZendeskData, base: UserState | null, patch: UserPatch, opt
       phone: patch.phone !== undefined ? patch.phone : (base?.phone ?? null),
       role: patch.role ?? base?.role ?? 'end-user',
       user_fields: userFields,
-      external_id: patch.external_id !== undefined ? patch.external_id : (base?.external_id ?? null),
+      external_id: externalId,
       organization_id: patch.organization_id !== undefined ? patch.organization_id : (base?.organization_id ?? null),
       tags: patch.tags ?? base?.tags ?? [],
+      phoneIdentities: base?.phoneIdentities ?? [],
+      access: base?.access ?? FULL_ACCESS,
     },
   };
 }
