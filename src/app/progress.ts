@@ -36,6 +36,8 @@ export interface ContactRecord {
   createdUserId: number | null;
   /** A chat's transcript, read when it ended (Connect drops it when the contact is cleared). */
   transcript: ChatTranscriptItem[] | null;
+  /** Parts of a long transcript already on the ticket (absent in records of older versions: 0). */
+  transcriptPartsWritten?: number;
   /** An assignment under way (an automatic one or the agent's click), until it is done. */
   pendingAssignment: Assignment | null;
   /** How often unfinished work was put off because Zendesk did not answer. */

@@ -2,6 +2,7 @@
 // it joins, call details, transcripts, task notes and Voice ID. Each is written once.
 import { formatForDisplay } from '../domain/phone';
 import {
+  chatTranscriptParts,
   renderAgentNotifications,
   renderChatTranscript,
   renderContactSummary,
@@ -22,6 +23,12 @@ import { WorkKit, partyOf } from './workKit';
 
 /** Ends every transcript note: lets a continued chat add only the messages that came after. */
 const TRANSCRIPT_UP_TO = 'Messages up to ';
+/**
+ * Zendesk cuts a comment over 64 kB silently (DESIGN.md, "Zendesk limits that bite"): each
+ * transcript part's HTML stays below 60,000 UTF-8 bytes, room left for the heading and the
+ * "Messages up to" line.
+ */
+const TRANSCRIPT_PART_BYTES = 60_000;
 const OUTBOUND_QUEUE_FIELD = 'connect_outbound_queue';
 
 export class ContactWrites extends WorkKit {
@@ -209,19 +216,7 @@ export class ContactWrites extends WorkKit {
           await this.write(rec, 'details', () => gw.addVoiceComment(ticketId, data, data.started_at));
         }
       } else if (c.channel === 'chat' && rec.config.chatTranscript) {
-        let items = rec.transcript ?? (await this.app.deps.connect.getTranscript(rec.id));
-        // A continued chat carries the earlier conversation: only what the ticket lacks is added.
-        if (c.previousContactId) {
-          const upTo = await gw.lastTranscriptTime(ticketId);
-          if (upTo !== null) items = items.filter((i) => i.atMs > upTo);
-        }
-        const marker = `Chat transcript, contact ${rec.id}`;
-        const last = items.reduce((m, i) => Math.max(m, i.atMs), 0);
-        const t = renderChatTranscript(items);
-        const html = `<p><strong>${marker}</strong></p>${t.html}` + (last ? `<p>${TRANSCRIPT_UP_TO}${new Date(last).toISOString()}</p>` : '');
-        if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, marker)))) {
-          await this.write(rec, 'details', () => gw.addPrivateNote(ticketId, html, marker));
-        }
+        await this.writeTranscript(rec, ticketId);
       }
       rec.done.detailsWritten = true;
       this.save(rec);
@@ -231,6 +226,35 @@ export class ContactWrites extends WorkKit {
         later ? 'warning' : 'error',
         `The contact details could not be added to ticket #${ticketId} yet: ${agentMessage(err)}${later ? ' They will be added when Zendesk answers again.' : ''}`,
       );
+    }
+  }
+
+  /**
+   * The chat transcript as private notes: one when it fits, else parts named "part k of n",
+   * each below Zendesk's comment limit and each ending with its own "Messages up to" line.
+   * Parts are written in order, once each: `transcriptPartsWritten` counts those that landed.
+   */
+  private async writeTranscript(rec: ContactRecord, ticketId: number): Promise<void> {
+    const gw = this.app.gateway;
+    const heading = `Chat transcript, contact ${rec.id}`;
+    let items = rec.transcript ?? (await this.app.deps.connect.getTranscript(rec.id));
+    // A continued chat carries the earlier conversation: only what the ticket lacks is added.
+    // This contact's own parts are left out of that reading, so a resumed write splits alike.
+    if (rec.snapshot.previousContactId) {
+      const upTo = await gw.lastTranscriptTime(ticketId, heading);
+      if (upTo !== null) items = items.filter((i) => i.atMs > upTo);
+    }
+    const parts = chatTranscriptParts(items, TRANSCRIPT_PART_BYTES);
+    for (let k = rec.transcriptPartsWritten ?? 0; k < parts.length; k++) {
+      const part = parts[k]!;
+      const marker = parts.length === 1 ? heading : `${heading}, part ${k + 1} of ${parts.length}`;
+      const last = part.reduce((m, i) => Math.max(m, i.atMs), 0);
+      const html = `<p><strong>${marker}</strong></p>${renderChatTranscript(part).html}` + (last ? `<p>${TRANSCRIPT_UP_TO}${new Date(last).toISOString()}</p>` : '');
+      if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, marker)))) {
+        await this.write(rec, 'details', () => gw.addPrivateNote(ticketId, html, marker));
+      }
+      rec.transcriptPartsWritten = k + 1;
+      this.save(rec);
     }
   }
 

@@ -274,11 +274,15 @@ export class ZendeskGateway {
     });
   }
 
-  /** The time of the last chat message already on the ticket ("Messages up to <ISO>"), or null. */
-  async lastTranscriptTime(ticketId: number): Promise<number | null> {
+  /**
+   * The time of the last chat message already on the ticket ("Messages up to <ISO>"), or null.
+   * Comments holding `ignoring` (a contact's own transcript heading) do not count.
+   */
+  async lastTranscriptTime(ticketId: number, ignoring?: string): Promise<number | null> {
     const res = await this.http.get<{ comments: { body?: string; html_body?: string }[] }>(`/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`);
     let latest: number | null = null;
     for (const c of res.comments) {
+      if (ignoring !== undefined && holdsMarker(c, ignoring)) continue;
       for (const m of `${c.html_body ?? ''} ${c.body ?? ''}`.matchAll(/Messages up to (\d{4}-\d{2}-\d{2}T[\d:.]+Z)/g)) {
         const t = Date.parse(m[1] ?? '');
         if (Number.isFinite(t) && (latest === null || t > latest)) latest = t;
@@ -291,7 +295,7 @@ export class ZendeskGateway {
     const res = await this.http.get<{ comments: { body?: string; html_body?: string; data?: Record<string, unknown> }[] }>(
       `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`,
     );
-    const hit = res.comments.some((c) => JSON.stringify(c).includes(marker));
+    const hit = res.comments.some((c) => holdsMarker(c, marker));
     return hit ? true : null;
   }
 
@@ -353,6 +357,18 @@ function installationSettingsOf(res: unknown): InstallationSettings | null {
   const inst = body.settings === undefined && body.installation ? body.installation : body;
   if (typeof inst.settings !== 'object' || inst.settings === null) return null;
   return { settings: { ...inst.settings }, updatedAt: typeof inst.updated_at === 'string' ? inst.updated_at : null };
+}
+
+/**
+ * The comment holds `marker` as a whole: not followed by more of an id or a number, so
+ * "part 1 of 3" is not "part 1 of 30" and contact "k1" is not "k10".
+ */
+function holdsMarker(comment: unknown, marker: string): boolean {
+  const text = JSON.stringify(comment);
+  for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+    if (!/[\w-]/.test(text.charAt(at + marker.length))) return true;
+  }
+  return false;
 }
 
 function fromDetails(t: TicketDetails): TicketJson {

@@ -12,6 +12,6 @@ export {
   type VoiceEndpointsInput,
 } from './voiceComment';
 export { ticketSubject, ticketTags, TAG_APP } from './ticket';
-export { renderChatTranscript, type TranscriptItem } from './chatTranscript';
+export { chatTranscriptParts, renderChatTranscript, type TranscriptItem } from './chatTranscript';
 export { renderTaskNote, type TaskNoteInput } from './taskNote';
 export { directionOf, dateAndTime, formatUtc, displayParty, type Direction } from './format';
