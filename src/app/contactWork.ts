@@ -5,7 +5,7 @@ import { directionOf } from '../domain/render/format';
 import { decideAtEndWithoutTicket, endWithoutTicketNotice, resolveAttachToCurrent, resolveCreateTicket } from '../domain/rules/manual';
 import type { Assignment, CallerFact, Decision, Notice, UserFact } from '../domain/types';
 import type { ContactEvent, ContactSnapshot, ContactStage } from '../connect/types';
-import { agentMessage, isTransient } from '../zendesk/errors';
+import { ZendeskError, agentMessage, isTransient } from '../zendesk/errors';
 import type { AppController, ContactOutcome } from './controller';
 import type { ContactRecord } from './progress';
 import { patchContact, type ContactView, type Viewing } from './store';
@@ -17,6 +17,8 @@ const MAX_OUTCOMES = 500;
 /** Unfinished work is tried again after 1, 2, 3… minutes, for about an hour and a half. */
 const RETRY_AFTER_MS = 60_000;
 const MAX_RETRIES = 12;
+/** Lookups tried again while Zendesk answers 429 (each round is the transport's own retries). */
+const RATE_LIMITED_LOOKUP_ROUNDS = 6;
 /** 'gone' last: a cleared contact has been through everything. */
 const STAGES: ContactStage[] = ['unknown', 'offered', 'accepted', 'connected', 'ended', 'gone'];
 
@@ -181,7 +183,7 @@ export class ContactWork extends WorkKit {
     }
     let decision: Decision;
     try {
-      decision = await this.decisions.decide(rec);
+      decision = await this.decideThroughRateLimit(rec);
     } catch (err) {
       // A failed lookup is never taken for "unknown caller": the agent decides instead.
       decision = {
@@ -217,6 +219,25 @@ export class ContactWork extends WorkKit {
     }
     // Outbound calls are the agent's own act: nothing to wait for.
     if (rec.direction === 'outbound') await this.accepted(rec);
+  }
+
+  /**
+   * The rules' decision. When the account's rate limit outlasts the transport's own retries, the
+   * lookup is made again (the transport waits each Retry-After, so this is paced): guessing
+   * "unknown caller", or leaving the contact to the agent's current view, would put it on the
+   * wrong user. Outages and refusals still go to the agent at once.
+   */
+  private async decideThroughRateLimit(rec: ContactRecord): Promise<Decision> {
+    for (let round = 1; ; round++) {
+      try {
+        return await this.decisions.decide(rec);
+      } catch (err) {
+        if (!(err instanceof ZendeskError && err.status === 429) || round >= RATE_LIMITED_LOOKUP_ROUNDS || this.app.isStopped) throw err;
+        if (round === 1) {
+          this.app.notify('warning', 'Zendesk is rate limiting this account: the customer is looked up as soon as Zendesk takes requests again.');
+        }
+      }
+    }
   }
 
   private async accepted(rec: ContactRecord): Promise<void> {
