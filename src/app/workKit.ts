@@ -12,6 +12,9 @@ export class WorkKit {
   constructor(protected readonly app: AppController) {}
 
   protected save(rec: ContactRecord): void {
+    // A stopped instance (its page reloaded or closed) may still see a late answer: what it
+    // learnt is no longer its to record, the instance that took over owns the record now.
+    if (this.app.isStopped) return;
     if (!rec.done.finished) this.app.progress.save(rec);
   }
 

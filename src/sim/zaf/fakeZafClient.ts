@@ -79,7 +79,9 @@ export class FakeZafClient implements ZafClient {
     if (!timeout || !Number.isFinite(timeout)) return attempt();
     return Promise.race([
       attempt(),
-      clock.sleep(timeout).then((): never => {
+      clock.sleep(timeout).then((): Promise<never> => {
+        // A closed page runs no timers: its requests just end with it.
+        if (this.closed) return new Promise<never>(() => undefined);
         throw { status: 0, responseJSON: null, responseText: 'timeout', headers: {} } satisfies ZafResponse;
       }),
     ]);
