@@ -421,7 +421,7 @@ export class ContactWork extends WorkKit {
 
   private async destroyed(rec: ContactRecord): Promise<void> {
     if (rec.acceptedAtMs !== null) await this.accepted(rec);
-    if (!rec.done.assigned && rec.decision?.assignment.kind === 'await_agent' && (rec.snapshot.channel === 'voice' || rec.snapshot.channel === 'chat') && !rec.snapshot.monitoring) {
+    if (!rec.done.assigned && rec.decision?.assignment.kind === 'await_agent' && (rec.snapshot.channel === 'voice' || rec.snapshot.channel === 'chat') && !rec.snapshot.monitoring && !rec.noTicketAtEnd) {
       const a = decideAtEndWithoutTicket({ config: rec.config, selectedUserId: this.selectedUserId(rec) });
       const notice = endWithoutTicketNotice(a, rec.snapshot.channel);
       if (a.kind === 'create_ticket') await this.assign(rec, a, notice ? [notice] : []);

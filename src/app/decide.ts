@@ -1,7 +1,7 @@
 // Gathering the facts a contact's rules need (only those lookups), and asking the rules.
 import { decideInboundVoice, needsRecentTicketLookup, requestedTicketWithoutLookup } from '../domain/rules/inboundVoice';
 import { decideOutboundVoice, type OutboundOrigin } from '../domain/rules/outboundVoice';
-import { decideTransfer, transferUsesFirstLeg } from '../domain/rules/transfer';
+import { decideTransfer, firstLegMayBeHidden, transferUsesFirstLeg } from '../domain/rules/transfer';
 import { parseTicketNumber } from '../domain/rules/tickets';
 import type { CallerFact, Decision, RequestedTicketFact, TicketFact } from '../domain/types';
 import type { TicketDetails } from '../zendesk/gateway';
@@ -54,7 +54,19 @@ export class ContactDecisions extends WorkKit {
       const first = await this.ticketOfContact(c.initialContactId);
       if (first) rec.userId = first.requesterId;
       rec.attachTicket = first;
-      const decision = decideTransfer({ config: rec.config, channel: c.channel === 'chat' ? 'chat' : 'voice', firstLegTicket: first });
+      // A restricted agent's lists leave out tickets it may not see: not found is not "none".
+      const hidden = first === null && (await gw.seesOnlySomeTickets());
+      const facts = {
+        config: rec.config,
+        channel: c.channel === 'chat' ? 'chat' : 'voice',
+        firstLegTicket: first,
+        ...(hidden ? { hiddenFrom: { initialContactId: c.initialContactId } } : {}),
+      } as const;
+      if (firstLegMayBeHidden(facts)) {
+        rec.noTicketAtEnd = true;
+        rec.caller = { kind: 'anonymous' };
+      }
+      const decision = decideTransfer(facts);
       // Who the customer is matters only if the agent may create a ticket for them: the first
       // leg's requester when there is one (a live read), else a lookup.
       const requester = decision.assignment.kind === 'await_agent' && first ? await gw.getUser(first.requesterId) : null;
@@ -70,8 +82,10 @@ export class ContactDecisions extends WorkKit {
     const requestedP: Promise<RequestedTicketFact> = (async () => {
       const known = requestedTicketWithoutLookup(rec.config);
       if (known) return known;
-      const t = await gw.getTicket(parseTicketNumber(rec.config.ticketNumber) ?? 0);
-      return t ? { kind: 'found', ticket: t } : { kind: 'invalid', raw: rec.config.ticketNumber ?? '' };
+      const t = await gw.readTicket(parseTicketNumber(rec.config.ticketNumber) ?? 0);
+      const raw = rec.config.ticketNumber ?? '';
+      if (t.kind === 'found') return { kind: 'found', ticket: t.ticket };
+      return t.kind === 'hidden' ? { kind: 'invalid', raw, hidden: true } : { kind: 'invalid', raw };
     })();
     const [caller, requestedTicket] = await Promise.all([this.identify(rec), requestedP]);
     rec.caller = caller;

@@ -36,6 +36,8 @@ export interface ContactRecord {
   createdUserId: number | null;
   /** A chat's transcript, read when it ended (Connect drops it when the contact is cleared). */
   transcript: ChatTranscriptItem[] | null;
+  /** No ticket may be made when the contact ends (a transfer whose first leg's ticket may be hidden). */
+  noTicketAtEnd?: boolean;
   /** Parts of a long transcript already on the ticket (absent in records of older versions: 0). */
   transcriptPartsWritten?: number;
   /** An assignment under way (an automatic one or the agent's click), until it is done. */

@@ -1,6 +1,6 @@
 // The Zendesk writes of a contact: its user and ticket, the external id and notes on a ticket
 // it joins, call details, transcripts, task notes and Voice ID. Each is written once.
-import { formatForDisplay } from '../domain/phone';
+import { classifyCallerNumber, formatForDisplay } from '../domain/phone';
 import {
   chatTranscriptParts,
   renderAgentNotifications,
@@ -15,7 +15,7 @@ import { chooseBrand } from '../domain/brand';
 import { recordingUrl } from '../domain/recording';
 import type { VoiceCommentData } from '../domain/render/voiceComment';
 import type { Requester, UserFact } from '../domain/types';
-import { agentMessage, isTransient } from '../zendesk/errors';
+import { ZendeskError, agentMessage, isTransient } from '../zendesk/errors';
 import { connectExternalId, externalIdIsOurs, type TicketDetails } from '../zendesk/gateway';
 import type { ContactRecord } from './progress';
 import { patchContact } from './store';
@@ -67,10 +67,10 @@ export class ContactWrites extends WorkKit {
     else if (requester.kind === 'agent') requesterId = agentId;
     else if (rec.createdUserId !== null) requesterId = rec.createdUserId;
     else {
-      const user = await this.createUser(rec, requester);
-      requesterId = user.id;
+      const user = await this.createUserOrAgent(rec, requester);
+      requesterId = user?.id ?? agentId;
       // Kept at once: a reload during the ticket's creation must not make the user again.
-      rec.createdUserId = user.id;
+      rec.createdUserId = requesterId;
       this.save(rec);
     }
     const brandId = await this.brandFor(rec);
@@ -117,15 +117,54 @@ export class ContactWrites extends WorkKit {
     return ticket;
   }
 
+  /**
+   * The new caller's user; null when this agent may not create end users (403: the role lacks
+   * "can manage end users"): the ticket is then made with the agent as requester, the caller's
+   * number stays in the ticket's note, and the agent is told what to do next.
+   */
+  private async createUserOrAgent(rec: ContactRecord, r: Extract<Requester, { kind: 'new_user' }>): Promise<UserFact | null> {
+    try {
+      return await this.createUser(rec, r);
+    } catch (err) {
+      if (!(err instanceof ZendeskError && err.status === 403)) throw err;
+      const who = r.phone ? `the caller's number, ${formatForDisplay(this.e164(r.phone) ?? r.phone)},` : r.email ? `the customer's email, ${r.email},` : "what is known of the customer";
+      this.noticesFor(rec, [{
+        level: 'warning',
+        record: true,
+        text: `You may not create customers in Zendesk, so this ticket was created with you as the requester; ${who} is in its first note. Ask an admin to create the customer (or to let your role manage end users), then change the requester.`,
+      }]);
+      return null;
+    }
+  }
+
   private async createUser(rec: ContactRecord, r: Extract<Requester, { kind: 'new_user' }>): Promise<UserFact> {
-    const name = r.name?.trim() || (r.phone ? formatForDisplay(r.phone) : null) || r.email || 'Unknown customer';
+    // Zendesk may insist on E.164 ("validate user phone numbers"): a number that cannot be read
+    // as one stays out of the profile (it is in the ticket's note).
+    const phone = this.e164(r.phone);
+    const name = r.name?.trim() || (r.phone ? formatForDisplay(phone ?? r.phone) : null) || r.email || 'Unknown customer';
     const externalId = `amazon-connect:${rec.id}`;
+    const gw = this.app.gateway;
     // Another instance (a reload, another tab) may have sent this write without seeing its answer.
     if (rec.inFlight === 'create_user') {
-      const found = await this.app.gateway.userByExternalId(externalId);
+      const found = await gw.userByExternalId(externalId);
       if (found) return found;
     }
-    return this.write(rec, 'create_user', () => this.app.gateway.createUser({ name, phone: r.phone, email: r.email, externalId }));
+    try {
+      return await this.write(rec, 'create_user', () => gw.createUser({ name, phone, email: r.email, externalId }));
+    } catch (err) {
+      // A user's external id is unique: a 422 may mean this contact's user exists already.
+      if (!(err instanceof ZendeskError && err.status === 422)) throw err;
+      const found = await gw.userByExternalId(externalId);
+      if (found) return found;
+      throw err;
+    }
+  }
+
+  /** The number in E.164, the only form the app writes to a user's profile; null when unreadable. */
+  private e164(raw: string | null): string | null {
+    if (!raw) return null;
+    const n = classifyCallerNumber(raw, this.settings().defaultCountry);
+    return n.kind === 'number' ? n.e164 : null;
   }
 
   private async brandFor(rec: ContactRecord): Promise<number | null> {
@@ -164,7 +203,7 @@ export class ContactWrites extends WorkKit {
   }
 
   async addPhone(rec: ContactRecord, userId: number, known: UserFact | null): Promise<void> {
-    const number = rec.caller?.kind === 'unrecognised' ? rec.caller.number : null;
+    const number = this.e164(rec.caller?.kind === 'unrecognised' ? rec.caller.number : null);
     if (!number) return;
     try {
       const user = known && known.id === userId ? known : await this.app.gateway.getUser(userId);

@@ -47,7 +47,8 @@ export type CallerFact =
 /** What the ticket-number attribute turned out to be. */
 export type RequestedTicketFact =
   | { kind: 'absent' }
-  | { kind: 'invalid'; raw: string }
+  /** `hidden`: the ticket exists but this agent may not see it (Zendesk answered 403). */
+  | { kind: 'invalid'; raw: string; hidden?: boolean }
   | { kind: 'found'; ticket: TicketFact };
 
 /** Who a ticket created by the app is for. */

@@ -80,6 +80,8 @@ export interface NewTicket {
   voiceComment?: VoiceCommentJson | null;
 }
 
+export type TicketRead = { kind: 'found'; ticket: TicketDetails } | { kind: 'not_found' } | { kind: 'hidden' };
+
 export interface NewUser {
   name: string;
   phone: string | null;
@@ -136,6 +138,7 @@ export class ZendeskGateway {
   private brands: Promise<BrandJson[]> | null = null;
   private ticketFields: Promise<TicketFieldJson[]> | null = null;
   private userFields: Promise<UserFieldJson[]> | null = null;
+  private restricted: Promise<boolean> | null = null;
 
   constructor(private readonly http: Transport) {}
 
@@ -155,14 +158,38 @@ export class ZendeskGateway {
     }
   }
 
+  /** The ticket, or null when there is none or it is not visible to this agent. */
   async getTicket(id: number): Promise<TicketDetails | null> {
+    const read = await this.readTicket(id);
+    return read.kind === 'found' ? read.ticket : null;
+  }
+
+  /**
+   * A ticket read that tells "no such ticket" (404) from "not visible to you" (403: a
+   * restricted agent's role sees only some tickets, FORMAT.md "More fields of records").
+   */
+  async readTicket(id: number): Promise<TicketRead> {
     try {
       const res = await this.http.get<{ ticket: TicketJson }>(`/api/v2/tickets/${id}.json`);
-      return toTicketDetails(res.ticket);
+      return { kind: 'found', ticket: toTicketDetails(res.ticket) };
     } catch (e) {
-      if (e instanceof ZendeskError && e.status === 404) return null;
+      if (e instanceof ZendeskError && e.status === 404) return { kind: 'not_found' };
+      if (e instanceof ZendeskError && e.status === 403) return { kind: 'hidden' };
       throw e;
     }
+  }
+
+  /**
+   * Whether this agent sees only some tickets: Zendesk's user record says so in
+   * `ticket_restriction` ("groups", "assigned", …; null for full access) and `restricted_agent`
+   * (Users API reference). Read once, and only when a missing ticket may be a hidden one.
+   */
+  seesOnlySomeTickets(): Promise<boolean> {
+    this.restricted ??= this.http
+      .get<{ user: { ticket_restriction?: string | null; restricted_agent?: boolean; role?: string } }>('/api/v2/users/me.json')
+      .then((r) => r.user.role !== 'admin' && (r.user.restricted_agent === true || (r.user.ticket_restriction ?? null) !== null));
+    this.restricted.catch(() => (this.restricted = null));
+    return this.restricted;
   }
 
   /** Tickets carrying this external id; a live lookup, not subject to search indexing lag. */

@@ -63,6 +63,7 @@ export function ticketProblem(
 ): string {
   if (requested.kind === 'absent') return '';
   if (requested.kind === 'invalid') {
+    if (requested.hidden) return `the caller entered ticket number "${requested.raw}", which is not visible to you in Zendesk`;
     return `the caller entered ticket number "${requested.raw}", which does not exist`;
   }
   const id = requested.ticket.id;

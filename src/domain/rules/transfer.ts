@@ -15,6 +15,16 @@ export interface TransferFacts {
   channel: 'voice' | 'chat';
   /** The first leg's ticket, or null when it cannot be found (not created yet, index lag, no permission). */
   firstLegTicket: TicketFact | null;
+  /**
+   * The agent sees only some tickets (groups, assigned): a first leg's ticket that is not found
+   * may exist out of sight, and a new one would be a duplicate. With `initialContactId`.
+   */
+  hiddenFrom?: { initialContactId: string };
+}
+
+/** A leg whose first leg's ticket may exist but be hidden: no ticket is made for it, not even at the end. */
+export function firstLegMayBeHidden(facts: TransferFacts): boolean {
+  return facts.firstLegTicket === null && facts.hiddenFrom !== undefined;
 }
 
 /** Force mode does not look for the first leg's ticket at all: the inbound rules decide. */
@@ -22,8 +32,16 @@ export function transferUsesFirstLeg(config: ContactConfig): boolean {
   return config.mode !== 'force';
 }
 
-export function decideTransfer({ config, channel, firstLegTicket }: TransferFacts): Decision {
+export function decideTransfer(facts: TransferFacts): Decision {
+  const { config, channel, firstLegTicket, hiddenFrom } = facts;
   const what = channel === 'chat' ? 'chat' : 'call';
+  if (firstLegTicket === null && hiddenFrom) {
+    const text =
+      `Switched to manual assignment: no ticket of the transferred ${what} (contact ${hiddenFrom.initialContactId}) is visible to you. ` +
+      'Zendesk shows you only some tickets, so the previous agent may have made one: ask them or a supervisor for it. ' +
+      'No ticket is made automatically; click Create ticket only once you know there is none.';
+    return { mode: 'agent', pop: null, assignment: { kind: 'await_agent' }, notices: [warning(text)], selectedUserId: null };
+  }
   const usable = firstLegTicket && firstLegTicket.status !== 'closed' ? firstLegTicket : null;
   if (usable) {
     const pop = { kind: 'ticket', id: usable.id } as const;
