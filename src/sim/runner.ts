@@ -196,7 +196,9 @@ export class ScenarioWorld {
     if (!s) return;
     await this.clock.advanceTo(this.startMs + s.at * 1000);
     await this.ctx.run(i, () => this.apply(s));
-    await this.clock.settle();
+    // What the step set off at once, zero-delay timers included (ChatJS hands each message on
+    // with one), happens before the next step, as in a browser.
+    await this.clock.advanceTo(this.clock.nowMs());
   }
 
   async drain(limitMs = DRAIN_MS): Promise<void> {
