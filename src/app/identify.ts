@@ -6,10 +6,51 @@ import type { ZendeskGateway } from '../zendesk/gateway';
 
 const endUsers = (users: UserFact[]) => users.filter((u) => u.role === 'end-user');
 
-function fromMatches(users: UserFact[], unrecognised: CallerFact, by: 'phone' | 'email' | 'name' = 'phone'): CallerFact {
-  if (users.length === 1 && users[0]) return { kind: 'recognised', user: users[0] };
-  if (users.length > 1) return { kind: 'ambiguous', users, by };
+/** Users whose phone identities are read at most, per lookup, to tell a secondary number from a near miss. */
+const MAX_IDENTITY_READS = 5;
+
+interface Matches {
+  users: UserFact[];
+  /** Nothing may have been missed: every result was read and checked. */
+  complete: boolean;
+}
+
+/**
+ * One match is the customer only when nothing was left unread: with more results than were
+ * read (or checked), it may be one of several, so the agent chooses.
+ */
+function fromMatches(m: Matches, unrecognised: CallerFact, by: 'phone' | 'email' | 'name' = 'phone'): CallerFact {
+  // Not everything read: even no match among what was read is no proof of a new customer.
+  if (!m.complete) return { kind: 'ambiguous', users: m.users, by };
+  if (m.users.length === 1 && m.users[0]) return { kind: 'recognised', user: m.users[0] };
+  if (m.users.length > 1) return { kind: 'ambiguous', users: m.users, by };
   return unrecognised;
+}
+
+/** End users of a search, kept when `keep` says so. */
+async function searched(gw: ZendeskGateway, query: string, keep: (u: UserFact) => boolean): Promise<Matches> {
+  const res = await gw.searchUsers(query);
+  return { users: endUsers(res.users).filter(keep), complete: res.complete };
+}
+
+/**
+ * End users of a phone search whose number is `same`: by the primary phone, else by a further
+ * phone identity (search finds users through those too, the user record shows only the primary).
+ */
+async function byPhone(gw: ZendeskGateway, query: string, same: (phone: string | null) => boolean): Promise<Matches> {
+  const res = await gw.searchUsers(query);
+  const users: UserFact[] = [];
+  let complete = res.complete;
+  let reads = 0;
+  for (const u of endUsers(res.users)) {
+    if (same(u.phone)) users.push(u);
+    else if (reads >= MAX_IDENTITY_READS) complete = false;
+    else {
+      reads++;
+      if ((await gw.userPhones(u.id)).some(same)) users.push(u);
+    }
+  }
+  return { users, complete };
 }
 
 /** zendesk_user > customer_number > the number Connect reports. */
@@ -35,8 +76,8 @@ export async function identifyChatCustomer(gw: ZendeskGateway, config: ContactCo
     name: config.customerName,
   };
   if (config.customerEmail) {
-    const users = endUsers(await gw.searchUsers(`email:${config.customerEmail}`));
-    if (users.length) return fromMatches(users, unrecognised, 'email');
+    const m = await searched(gw, `email:${config.customerEmail}`, () => true);
+    if (m.users.length) return fromMatches(m, unrecognised, 'email');
   }
   if (config.customerNumber) {
     const fact = await lookupNumber(gw, config.customerNumber, config.customerName, config.customerEmail, settings);
@@ -44,10 +85,8 @@ export async function identifyChatCustomer(gw: ZendeskGateway, config: ContactCo
   }
   if (config.customerName) {
     const name = config.customerName.replace(/"/g, '');
-    const users = endUsers(await gw.searchUsers(`name:"${name}"`)).filter(
-      (u) => u.name.trim().toLowerCase() === config.customerName?.trim().toLowerCase(),
-    );
-    if (users.length) return fromMatches(users, unrecognised, 'name');
+    const m = await searched(gw, `name:"${name}"`, (u) => u.name.trim().toLowerCase() === config.customerName?.trim().toLowerCase());
+    if (m.users.length) return fromMatches(m, unrecognised, 'name');
   }
   if (!config.customerEmail && !config.customerNumber && !config.customerName) return { kind: 'anonymous', noData: true };
   return unrecognised;
@@ -72,11 +111,11 @@ async function lookupNumber(
     // A number libphonenumber cannot read (a short code, a malformed CLI): matched digit for digit.
     const d = n.raw.replace(/\D/g, '');
     if (d.length < 3) return { kind: 'unrecognised', number: null, email, name };
-    const found = endUsers(await gw.searchUsers(`role:end-user phone:*${d}`)).filter((u) => (u.phone ?? '').replace(/\D/g, '') === d);
+    const found = await byPhone(gw, `role:end-user phone:*${d}`, (p) => (p ?? '').replace(/\D/g, '') === d);
     return fromMatches(found, { kind: 'unrecognised', number: n.raw, email, name });
   }
   const query = phoneSearchQuery(n.e164);
   if (!query) return { kind: 'unrecognised', number: n.e164, email, name };
-  const found = endUsers(await gw.searchUsers(query)).filter((u) => samePhone(u.phone, n.e164, settings.defaultCountry));
+  const found = await byPhone(gw, query, (p) => samePhone(p, n.e164, settings.defaultCountry));
   return fromMatches(found, { kind: 'unrecognised', number: n.e164, email, name });
 }

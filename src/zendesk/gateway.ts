@@ -119,6 +119,15 @@ export function toTicketDetails(t: TicketJson): TicketDetails {
 
 const enc = encodeURIComponent;
 
+/** Pages of 100 a user search reads at most (Zendesk's search serves 1,000 results at most). */
+const SEARCH_PAGES = 5;
+
+export interface UserSearch {
+  users: UserFact[];
+  /** Every match was read (false: Zendesk had more pages than were read). */
+  complete: boolean;
+}
+
 const EXTERNAL_ID_PREFIX = 'amazon-connect:';
 
 /**
@@ -142,10 +151,31 @@ export class ZendeskGateway {
 
   constructor(private readonly http: Transport) {}
 
-  /** End users matching a search query (first page is plenty: more than one is already ambiguous). */
-  async searchUsers(query: string): Promise<UserFact[]> {
-    const res = await this.http.get<{ users: UserJson[] }>(`/api/v2/users/search.json?query=${enc(query)}&per_page=10`);
-    return res.users.map(toUserFact);
+  /**
+   * Users matching a search query, page after page (100 a page) up to `maxPages`: a short
+   * number can match more users than one page holds, and the one that matches exactly may be
+   * on a later page. `complete` is false when Zendesk had more than was read.
+   */
+  async searchUsers(query: string, maxPages = SEARCH_PAGES): Promise<UserSearch> {
+    const users: UserFact[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.http.get<{ users: UserJson[]; next_page?: string | null; count?: number }>(
+        `/api/v2/users/search.json?query=${enc(query)}&per_page=100${page > 1 ? `&page=${page}` : ''}`,
+      );
+      users.push(...res.users.map(toUserFact));
+      const more = res.users.length > 0 && (!!res.next_page || (typeof res.count === 'number' && res.count > users.length));
+      if (!more) return { users, complete: true };
+      if (page >= maxPages) return { users, complete: false };
+    }
+  }
+
+  /**
+   * A user's phone numbers: the primary one and further phone identities. The user record
+   * carries only the primary `phone`; search finds users through any of them.
+   */
+  async userPhones(id: number): Promise<string[]> {
+    const res = await this.http.get<{ identities: { type: string; value: string }[] }>(`/api/v2/users/${id}/identities.json`);
+    return res.identities.filter((i) => i.type === 'phone_number').map((i) => i.value);
   }
 
   async getUser(id: number): Promise<UserFact | null> {

@@ -57,7 +57,7 @@ describe('Transport', () => {
     zendesk.injectFault({ method: 'GET', path: '/api/v2/users/search', status: 429, retry_after: 7 });
     const p = gateway.searchUsers('role:end-user phone:*7700900123');
     await clock.runUntilIdle(clock.nowMs() + 60_000);
-    const users = await p;
+    const { users } = await p;
     expect(users.map((u) => u.id)).toEqual([20]);
     expect(requests.map((r) => r.status)).toEqual([429, 200]);
     expect(requests[1]!.atMs - requests[0]!.atMs).toBe(7000);
@@ -148,7 +148,7 @@ describe('Transport', () => {
     const t0 = clock.nowMs();
     const p = gateway.searchUsers('role:end-user phone:*7700900123');
     await clock.runUntilIdle(clock.nowMs() + 600_000);
-    expect(await p).toHaveLength(1);
+    expect((await p).users).toHaveLength(1);
     expect(requests[1]!.atMs - t0).toBe(MAX_RETRY_AFTER_MS);
   });
 
@@ -157,7 +157,7 @@ describe('Transport', () => {
     zendesk.injectFault({ method: 'GET', path: '/api/v2/users/search', status: 429, retry_after: null });
     const p = gateway.searchUsers('role:end-user phone:*7700900123');
     await clock.runUntilIdle(clock.nowMs() + 600_000);
-    expect(await p).toHaveLength(1);
+    expect((await p).users).toHaveLength(1);
     expect(requests.map((q) => q.status)).toEqual([429, 200]);
     expect(requests[1]!.atMs - requests[0]!.atMs).toBe(DEFAULT_RETRY.defaultRetryAfterMs);
   });
@@ -179,7 +179,7 @@ describe('Transport', () => {
     const t0 = clock.nowMs();
     const p = gateway.searchUsers('role:end-user phone:*7700900123');
     await clock.runUntilIdle(clock.nowMs() + 600_000);
-    expect(await p).toHaveLength(1);
+    expect((await p).users).toHaveLength(1);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.atMs - t0).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS);
   });
@@ -198,7 +198,7 @@ describe('Transport', () => {
     zendesk.injectFault({ method: 'GET', path: '/api/v2/users/search', status: 200, body: '<html>proxy</html>', content_type: 'text/html' });
     const p = gateway.searchUsers('role:end-user phone:*7700900123');
     await clock.runUntilIdle(clock.nowMs() + 60_000);
-    expect(await p).toHaveLength(1);
+    expect((await p).users).toHaveLength(1);
     expect(requests.map((q) => q.status)).toEqual([200, 200]);
   });
 
@@ -208,7 +208,7 @@ describe('Transport', () => {
     const t0 = clock.nowMs();
     const p = gateway.searchUsers('role:end-user phone:*7700900123');
     await clock.runUntilIdle(clock.nowMs() + 60_000);
-    expect(await p).toHaveLength(1);
+    expect((await p).users).toHaveLength(1);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.atMs - t0).toBe(20_000);
   });

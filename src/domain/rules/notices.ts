@@ -47,6 +47,11 @@ export function callerProblem(caller: CallerFact, party: 'caller' | 'dialled' = 
     case 'anonymous':
       return caller.noData ? 'the customer gave no name, email address or phone number' : `${whose} is withheld (anonymous)`;
     case 'ambiguous':
+      // Fewer than two: Zendesk had more matches than were read, so the match is not sure.
+      if (caller.users.length < 2) {
+        const some = caller.users.length ? `${listUsers(caller.users)} and possibly others` : 'possibly several users';
+        return `too many Zendesk users have numbers like ${whose} to be sure who it is (${some}); search Zendesk to find the right one`;
+      }
       if (caller.by === 'name' || caller.by === 'email') {
         const what = caller.by === 'name' ? "the customer's name" : "the customer's email address";
         return `${caller.users.length} users match ${what} (${listUsers(caller.users)}); search Zendesk to find the right one`;
