@@ -1,9 +1,7 @@
 // Which queue a click-to-dial goes out through: the Outbound Queue Determination Process.
-import { chooseOutboundQueue } from '../domain/outboundQueue';
+import { OUTBOUND_QUEUE_FIELD, chooseOutboundQueue } from '../domain/outboundQueue';
 import type { TicketDetails } from '../zendesk/gateway';
 import type { AppController } from './controller';
-
-const OUTBOUND_QUEUE_FIELD = 'connect_outbound_queue';
 
 export async function chooseDialQueue(app: AppController, ticket: TicketDetails | null): Promise<{ name: string; arn: string } | null> {
   const profile = app.profile;
@@ -16,8 +14,7 @@ export async function chooseDialQueue(app: AppController, ticket: TicketDetails 
     try {
       const set = ticket.customFields.filter((c) => typeof c.value === 'string' && c.value.trim() !== '');
       if (set.length) {
-        const fields = await app.gateway.listTicketFields();
-        const field = fields.find((f) => f.title === OUTBOUND_QUEUE_FIELD || f.key === OUTBOUND_QUEUE_FIELD);
+        const field = await app.gateway.ticketFieldTitled(OUTBOUND_QUEUE_FIELD, false);
         const value = field ? set.find((c) => c.id === field.id)?.value : null;
         ticketQueueField = typeof value === 'string' ? value : null;
       }

@@ -12,6 +12,7 @@ import {
   voiceCommentData,
 } from '../domain/render';
 import { chooseBrand } from '../domain/brand';
+import { OUTBOUND_QUEUE_FIELD } from '../domain/outboundQueue';
 import { recordingUrl } from '../domain/recording';
 import type { VoiceCommentData } from '../domain/render/voiceComment';
 import type { Requester, UserFact } from '../domain/types';
@@ -29,7 +30,6 @@ const TRANSCRIPT_UP_TO = 'Messages up to ';
  * "Messages up to" line.
  */
 const TRANSCRIPT_PART_BYTES = 60_000;
-const OUTBOUND_QUEUE_FIELD = 'connect_outbound_queue';
 
 export class ContactWrites extends WorkKit {
   /**
@@ -190,10 +190,10 @@ export class ContactWrites extends WorkKit {
     const queue = rec.config.ticketOutboundQueue;
     if (!queue) return [];
     try {
-      const fields = await this.app.gateway.listTicketFields();
-      const field = fields.find((f) => f.title === OUTBOUND_QUEUE_FIELD || f.key === OUTBOUND_QUEUE_FIELD);
+      // An inactive field is listed but must not be written: it counts as missing.
+      const field = await this.app.gateway.ticketFieldTitled(OUTBOUND_QUEUE_FIELD, true);
       if (!field) {
-        this.noticesFor(rec, [{ level: 'warning', record: false, text: `ticket_outbound_queue is set, but Zendesk has no ticket field named ${OUTBOUND_QUEUE_FIELD}; ask an admin to create it.` }]);
+        this.noticesFor(rec, [{ level: 'warning', record: false, text: `ticket_outbound_queue is set, but Zendesk has no active ticket field named ${OUTBOUND_QUEUE_FIELD}; ask an admin to create or reactivate it.` }]);
         return [];
       }
       return [{ id: field.id, value: queue }];

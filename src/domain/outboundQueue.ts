@@ -7,6 +7,9 @@
 // Queue names are compared case-insensitively after trimming, and the result is spelled as in
 // the routing profile (so the caller can find the queue's ARN by name).
 
+/** Title of the ticket field that names a ticket's outbound queue (ticket fields have no key). */
+export const OUTBOUND_QUEUE_FIELD = 'connect_outbound_queue';
+
 export interface OutboundQueueInput {
   /** The dropdown selection; null or empty when the agent has not picked one (or pressed Reset). */
   manualPick: string | null;

@@ -36,11 +36,12 @@ export interface BrandJson {
   default?: boolean;
 }
 
+/** Zendesk's ticket fields have an id and a title, no key; inactive ones are listed too. */
 export interface TicketFieldJson {
   id: number;
   title: string;
   type: string;
-  key?: string;
+  active?: boolean;
 }
 
 export interface UserFieldJson {
@@ -366,6 +367,15 @@ export class ZendeskGateway {
     this.ticketFields ??= this.http.get<{ ticket_fields: TicketFieldJson[] }>('/api/v2/ticket_fields.json').then((r) => r.ticket_fields);
     this.ticketFields.catch(() => (this.ticketFields = null));
     return this.ticketFields;
+  }
+
+  /**
+   * The ticket field with this title, found by title as ticket fields have no key. An inactive
+   * field is still listed (`active: false`): it is read, never written (`forWriting`).
+   */
+  async ticketFieldTitled(title: string, forWriting: boolean): Promise<TicketFieldJson | null> {
+    const same = (await this.listTicketFields()).filter((f) => f.title === title);
+    return same.find((f) => f.active !== false) ?? (forWriting ? null : same[0] ?? null);
   }
 
   listUserFields(): Promise<UserFieldJson[]> {
