@@ -260,10 +260,17 @@ export class ContactWrites extends WorkKit {
       rec.done.detailsWritten = true;
       this.save(rec);
     } catch (err) {
-      const later = isTransient(err);
+      if (isTransient(err)) {
+        this.app.notify('warning', `The contact details could not be added to ticket #${ticketId} yet: ${agentMessage(err)} They will be added when Zendesk answers again.`);
+        return;
+      }
+      // A refusal (a ticket at Zendesk's 5,000 comments, a closed ticket, no permission) stays
+      // one: trying again would only repeat the error. What was written stays; the rest is told.
+      rec.done.detailsWritten = true;
+      this.save(rec);
       this.app.notify(
-        later ? 'warning' : 'error',
-        `The contact details could not be added to ticket #${ticketId} yet: ${agentMessage(err)}${later ? ' They will be added when Zendesk answers again.' : ''}`,
+        'error',
+        `The contact details could not be added to ticket #${ticketId}: ${agentMessage(err).replace(/([^.!?])$/, '$1.')} They are not tried again; Amazon Connect keeps them under contact ${rec.id}.`,
       );
     }
   }
