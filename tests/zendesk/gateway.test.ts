@@ -67,6 +67,34 @@ describe('ZendeskGateway', () => {
     expect((await gw.ticketFieldTitled('connect_outbound_queue', false))?.id).toBe(9001);
   });
 
+  it('finds a note by its marker as a whole: "part 1 of 3" is not "part 1 of 30", contact k1 is not k10', async () => {
+    const gw = setup({
+      tickets: [{ id: 600, requester_id: 20, status: 'open', description: 'Chat transcript, contact k10, part 1 of 30 …' }],
+    });
+    expect(await gw.commentAlreadyAdded(600, 'Chat transcript, contact k1')).toBe(false);
+    expect(await gw.commentAlreadyAdded(600, 'Chat transcript, contact k10, part 1 of 3')).toBe(false);
+    expect(await gw.commentAlreadyAdded(600, 'Chat transcript, contact k10, part 1 of 30')).toBe(true);
+    expect(await gw.lastTranscriptTime(600)).toBeNull();
+  });
+
+  it("reads the continuation marker without the contact's own transcript parts", async () => {
+    const gw = setup({
+      tickets: [
+        {
+          id: 600,
+          requester_id: 20,
+          status: 'open',
+          comments: [
+            { author_id: 1, public: false, body: 'Chat transcript, contact k1 … Messages up to 2026-01-05T09:10:00.000Z' },
+            { author_id: 1, public: false, body: 'Chat transcript, contact k2, part 1 of 2 … Messages up to 2026-01-05T09:20:00.000Z' },
+          ],
+        },
+      ],
+    });
+    expect(await gw.lastTranscriptTime(600)).toBe(Date.parse('2026-01-05T09:20:00Z'));
+    expect(await gw.lastTranscriptTime(600, 'Chat transcript, contact k2')).toBe(Date.parse('2026-01-05T09:10:00Z'));
+  });
+
   it("lists a user's phone numbers, the further identities included", async () => {
     expect(await setup().userPhones(20)).toEqual(['+447700900123', '+61400555666']);
   });
