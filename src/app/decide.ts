@@ -117,14 +117,15 @@ export class ContactDecisions extends WorkKit {
   /** Tasks named Zendesk-<n> belong to that ticket; any other task is the agent's to place. */
   private async taskDecision(rec: ContactRecord): Promise<Decision> {
     const m = TASK_TICKET_NAME.exec((rec.snapshot.name ?? '').trim());
-    const ticket = m ? await this.app.gateway.getTicket(Number(m[1])) : null;
+    const read = m ? await this.app.gateway.readTicket(Number(m[1])) : null;
+    const ticket = read?.kind === 'found' ? read.ticket : null;
     if (ticket && ticket.status !== 'closed') {
       rec.userId = ticket.requesterId;
       rec.attachTicket = ticket;
       return { mode: rec.config.mode, pop: { kind: 'ticket', id: ticket.id }, assignment: { kind: 'attach', ticketId: ticket.id }, notices: [], selectedUserId: ticket.requesterId };
     }
     const why = m
-      ? `The task names ticket #${m[1]}, which ${ticket ? 'is closed' : 'does not exist'}.`
+      ? `The task names ticket #${m[1]}, which ${ticket ? 'is closed' : read?.kind === 'hidden' ? 'is not visible to you in Zendesk (ask a colleague who can see it)' : 'does not exist'}.`
       : 'The task is not linked to a ticket.';
     return {
       mode: 'agent',
