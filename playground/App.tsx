@@ -1,11 +1,13 @@
 // Layout: scenario controls on top; the simulated Zendesk on the left (the agent's workspace, or
-// the app's nav bar page with its Settings screen); on the right, as in Zendesk, the app's top
-// bar pane (340 px), the simulated CCP in place of Streams' iframe.
+// the app's nav bar page with its Settings screen); beside it, as in Zendesk, the app's top bar
+// pane (340 px), with the real Streams and the CCP stand-in in its CCP box; on the right, the
+// simulated Amazon Connect's controls (ring a contact, accept, hold, end...).
 import { useState } from 'react';
 import { Field, Select } from '@zendeskgarden/react-forms';
 import { Tabs } from '@zendeskgarden/react-tabs';
 import { LOCALES, currentLocale, loadLocale } from '../src/i18n';
 import { ActivityPane, NotificationToasts } from './ui/ActivityPane';
+import { CcpPanel } from './ui/CcpPanel';
 import { NavBarPane } from './ui/NavBarPane';
 import { ScenarioBar, StepPanel } from './ui/ScenarioBar';
 import { TopBarColumn } from './ui/TopBarColumn';
@@ -44,8 +46,9 @@ export function App() {
           </Field>
         </div>
         <p className="muted small">
-          The app's real controller, rules and Zendesk gateway, against an in-memory Zendesk and a simulated Amazon
-          Connect. Nothing leaves this page.
+          The app's real top bar, controller, rules and Zendesk gateway, with the real Amazon Connect Streams, against
+          an in-memory Zendesk and a simulated Amazon Connect behind a local stand-in for the CCP page. Nothing leaves
+          this page.
         </p>
         <ScenarioBar />
       </header>
@@ -70,6 +73,9 @@ export function App() {
         </div>
         <aside className="right">
           <TopBarColumn />
+        </aside>
+        <aside className="connect">
+          <CcpPanel />
         </aside>
       </main>
       <NotificationToasts key={`${session.agent}#${session.tabNo}`} />

@@ -1,12 +1,17 @@
-// The playground's model, outside React: one ScenarioWorld (the app's real controller with
-// simulated Connect, ZAF client and Zendesk), the virtual clock driven in real time, the
-// scenario's step pointer, the simulated CCP's contacts and what each simulated Zendesk
-// browser tab has open. Everything that touches the world runs one at a time through
-// `run`, so the clock is never advanced by two callers at once.
+// The playground's model, outside React: one ScenarioWorld (the app's real controller and the
+// real Streams in a browser frame per simulated Zendesk tab, against a simulated Connect behind
+// the CCP stand-in page, a fake ZAF client and an in-memory Zendesk), the virtual clock driven
+// in real time, the scenario's step pointer, the simulated Connect's contacts and what each
+// simulated Zendesk browser tab has open. Everything that touches the world runs one at a time
+// through `run`, so the clock is never advanced by two callers at once.
+import { checkCcpUrl } from '../src/domain/settings';
+import type { CcpFrameOptions } from '../src/sim/ccp/ccpFrame';
 import { ScenarioWorld } from '../src/sim/runner';
 import type { Channel } from '../src/domain/types';
+import type { SimContactSpec, SimContactSummary } from '../src/sim/ccp/connectAgent';
 import type { Scenario, ScenarioStep } from '../src/sim/scenario/schema';
-import type { SimContactSpec } from '../src/sim/connect/simConnect';
+import type { VirtualClock } from '../src/sim/virtualClock';
+import { BrowserPages } from './browserPages';
 
 export type Speed = 0 | 1 | 10;
 export type RecordRef = { kind: 'ticket' | 'user'; id: number };
@@ -29,16 +34,40 @@ export interface RingForm {
 
 export type MessageRole = 'CUSTOMER' | 'AGENT' | 'SYSTEM';
 
+/** How the CCP page answers Streams: as for a signed-in agent, as for a signed-out one, or not at all. */
+export type CcpMode = 'answers' | 'signed_out' | 'silent';
+
+const CCP_MODES: Record<CcpMode, CcpFrameOptions> = { answers: {}, signed_out: { signedOut: true }, silent: { silent: true } };
+
 /** A contact as the simulated CCP shows it. */
-export interface LiveContact {
-  id: string;
-  channel: Channel;
-  initiation: string;
-  customer: string | null;
-  queue: string | null;
-  status: string;
-  onHold: boolean;
-  messages: number;
+export type LiveContact = SimContactSummary;
+
+/**
+ * Where the playground serves its stand-in for the CCP page (ccp-v2/index.html): the address the
+ * app gets as its ccpUrl, which the playground's build of the settings check accepts.
+ */
+export const STAND_IN_CCP_URL = new URL('/ccp-v2/', location.href).href;
+
+/**
+ * The scenario as the playground runs it: a usable Amazon Connect CCP address becomes the
+ * stand-in's, so Streams' real initCCP frames a page that answers; a missing or broken one stays,
+ * and the app reports it as it would in Zendesk.
+ */
+export function withStandInCcp(scenario: Scenario): Scenario {
+  const ccpUrl = scenario.settings.ccpUrl;
+  if (typeof ccpUrl !== 'string' || !('url' in checkCcpUrl(ccpUrl))) return scenario;
+  return { ...scenario, settings: { ...scenario.settings, ccpUrl: STAND_IN_CCP_URL } };
+}
+
+/**
+ * The world's clock lets runnable work finish before it moves on (settle: a few task turns).
+ * Here part of that work crosses frames: Streams and the CCP stand-in talk over postMessage, in
+ * real browser tasks the clock cannot see. So the playground settles with BrowserPages.quiet:
+ * task turns as well, repeated until those wires are quiet too. Without it, "Run to end" would
+ * move the clock past a step before Streams had told the app about it.
+ */
+function settleAcrossFrames(clock: VirtualClock, pages: BrowserPages): void {
+  clock.settle = () => pages.quiet();
 }
 
 const TICK_MS = 200;
@@ -52,6 +81,17 @@ export const refKey = (r: RecordRef): string => `${r.kind}-${r.id}`;
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A world that goes away: its apps stop, their Zendesk clients close, their pages go. */
+function stopApps(world: ScenarioWorld): void {
+  for (const a of world.scenario.agents) {
+    for (const tab of world.agentWorld(a.name).tabs.values()) {
+      tab.app.stop();
+      tab.zaf.closed = true;
+      tab.page.close();
+    }
+  }
 }
 
 export class PlaygroundSession {
@@ -69,6 +109,8 @@ export class PlaygroundSession {
   /** The agent and app instance (Zendesk browser tab) the page shows. */
   agent: string;
   tabNo = 1;
+  /** How the CCP stand-in pages answer. */
+  ccpMode: CcpMode = 'answers';
   /** The contact the CCP panel's buttons act on. */
   selectedContact: string | null = null;
   /** The last playground action that failed (not an app error: those are in the report). */
@@ -86,12 +128,23 @@ export class PlaygroundSession {
   private timer: ReturnType<typeof setInterval> | null = null;
   private liveSeq = 0;
 
-  constructor(scenario: Scenario, label: string, speed: Speed = 1) {
+  constructor(
+    scenario: Scenario,
+    label: string,
+    speed: Speed = 1,
+    readonly pages: BrowserPages = new BrowserPages(),
+  ) {
     this.scenario = scenario;
     this.label = label;
     this.speed = speed;
-    this.world = new ScenarioWorld(scenario);
+    this.world = this.newWorld(scenario);
     this.agent = scenario.agents[0]?.name ?? '';
+  }
+
+  private newWorld(scenario: Scenario): ScenarioWorld {
+    const world = new ScenarioWorld(withStandInCcp(scenario), { pages: this.pages.open });
+    settleAcrossFrames(world.clock, this.pages);
+    return world;
   }
 
   // ---- React subscription -----------------------------------------------------------------
@@ -113,7 +166,7 @@ export class PlaygroundSession {
   private currentSignature(): string {
     const r = this.world.report;
     const contacts = this.liveContacts()
-      .map((c) => `${c.id}:${c.status}:${c.onHold ? 1 : 0}:${c.messages}`)
+      .map((c) => `${c.id}:${c.state}:${c.onHold ? 1 : 0}:${c.messages}`)
       .join(',');
     return [
       Math.floor(this.world.clock.nowMs() / 1000),
@@ -139,9 +192,14 @@ export class PlaygroundSession {
   /** Replaces the world with a fresh one for `scenario`. */
   async load(scenario: Scenario, label: string, speed: Speed): Promise<void> {
     await this.run(async () => {
-      const world = new ScenarioWorld(scenario);
-      await world.open();
-      this.stopApps();
+      const world = this.newWorld(scenario);
+      try {
+        await world.open();
+      } catch (err) {
+        stopApps(world);
+        throw err;
+      }
+      stopApps(this.world);
       this.world = world;
       this.scenario = scenario;
       this.label = label;
@@ -157,15 +215,6 @@ export class PlaygroundSession {
       this.error = null;
     });
     this.lastReal = performance.now();
-  }
-
-  private stopApps(): void {
-    for (const a of this.scenario.agents) {
-      for (const tab of this.world.agentWorld(a.name).tabs.values()) {
-        tab.app.stop();
-        tab.zaf.closed = true;
-      }
-    }
   }
 
   /**
@@ -197,6 +246,13 @@ export class PlaygroundSession {
     });
     this.chain = next;
     return next;
+  }
+
+  /** Every tab's CCP page answers so from now on: the scenario restarts, and Streams boots again. */
+  setCcpMode(mode: CcpMode): Promise<void> {
+    this.ccpMode = mode;
+    this.pages.ccpOptions = CCP_MODES[mode];
+    return this.load(this.scenario, this.label, this.speed);
   }
 
   setSpeed(speed: Speed): void {
@@ -261,25 +317,14 @@ export class PlaygroundSession {
 
   liveContacts(): LiveContact[] {
     if (!this.agent) return [];
-    return this.hub()
-      .existing()
-      .map((st) => ({
-        id: st.spec.id,
-        channel: st.spec.channel,
-        initiation: st.spec.initiation,
-        customer: st.spec.customer,
-        queue: st.spec.queue,
-        status: st.status,
-        onHold: st.onHold,
-        messages: st.messages.length,
-      }));
+    return this.hub().contactSummaries();
   }
 
   private freshContactId(): string {
     const taken = new Set(this.steps.flatMap((s) => ('contact' in s ? [s.contact] : [])));
     let id: string;
     do id = `live-${++this.liveSeq}`;
-    while (taken.has(id) || this.hub().state(id));
+    while (taken.has(id) || this.hub().has(id));
     return id;
   }
 
@@ -312,9 +357,9 @@ export class PlaygroundSession {
   /** Accept, then connect (an outbound call connects when the customer answers). */
   accept(id: string): Promise<void> {
     return this.run(async () => {
-      const st = this.hub().state(id);
-      if (!st) throw new Error(`contact ${id} is gone`);
-      if (st.spec.initiation !== 'outbound') {
+      const contact = this.liveContacts().find((c) => c.id === id);
+      if (!contact) throw new Error(`contact ${id} is gone`);
+      if (contact.initiation !== 'outbound') {
         this.hub().apply(id, 'accepted', {});
         await this.world.clock.settle();
       }
@@ -326,7 +371,7 @@ export class PlaygroundSession {
   /** A plain contact event: hold, resume, missed, rejected, ended, destroyed. */
   event(id: string, event: 'hold' | 'resume' | 'missed' | 'rejected' | 'ended' | 'destroyed'): Promise<void> {
     return this.run(async () => {
-      if (!this.hub().state(id)) throw new Error(`contact ${id} is gone`);
+      if (!this.hub().has(id)) throw new Error(`contact ${id} is gone`);
       this.hub().apply(id, event, {});
       if ((event === 'destroyed' || event === 'rejected') && this.selectedContact === id) {
         this.selectedContact = this.liveContacts().at(-1)?.id ?? null;
@@ -337,7 +382,7 @@ export class PlaygroundSession {
 
   sendMessage(id: string, role: MessageRole, text: string): Promise<void> {
     return this.run(async () => {
-      if (!this.hub().state(id)) throw new Error(`contact ${id} is gone`);
+      if (!this.hub().has(id)) throw new Error(`contact ${id} is gone`);
       const displayName = role === 'CUSTOMER' ? 'Customer' : role === 'AGENT' ? 'Agent' : 'SYSTEM_MESSAGE';
       this.hub().apply(id, 'message', { message: { role, text, displayName } });
       await this.world.clock.settle();

@@ -1,6 +1,8 @@
 // The playground: `npm start` serves one local page that runs the app's real top bar and
 // controller against the simulator (in-memory Zendesk, simulated Connect, fake ZAF client),
-// entirely in the browser. No Zendesk or AWS account is needed.
+// entirely in the browser. No Zendesk or AWS account is needed. Beside it, two pages of its own:
+// tab.html (one simulated Zendesk tab's page, where the real Streams runs) and ccp-v2/ (the
+// stand-in for the CCP page, which Streams frames through the real initCCP).
 //
 //   PORT=5173 HOST=localhost npm start
 //
@@ -14,6 +16,11 @@ import { defineConfig } from 'vite';
 const playgroundDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(playgroundDir, '..');
 const sharedScenarios = resolve(repoRoot, '../shared/scenarios');
+const pages = {
+  index: resolve(playgroundDir, 'index.html'),
+  tab: resolve(playgroundDir, 'tab.html'),
+  ccp: resolve(playgroundDir, 'ccp-v2/index.html'),
+};
 
 function envPort(): number {
   const raw = process.env.PORT;
@@ -26,8 +33,12 @@ function envPort(): number {
 export default defineConfig({
   root: playgroundDir,
   base: '/',
+  // Only the three pages: an unknown path is a 404, never the playground inside the CCP iframe.
+  appType: 'mpa',
   publicDir: false,
   clearScreen: false,
+  // The settings check also takes the CCP stand-in's address (src/domain/settings.ts).
+  define: { __ACZ_PLAYGROUND__: 'true' },
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },
   },
@@ -45,7 +56,10 @@ export default defineConfig({
     port: envPort(),
     strictPort: true,
   },
+  build: {
+    rolldownOptions: { input: pages },
+  },
   optimizeDeps: {
-    entries: [resolve(playgroundDir, 'index.html')],
+    entries: Object.values(pages),
   },
 });

@@ -1,11 +1,11 @@
-// The simulated CCP: what Amazon Connect would do for the agent. Each button applies one
-// contact event to the agent's simulated Connect, which delivers it to every open app
-// instance of that agent exactly as Streams would.
+// The simulated Amazon Connect: what the contact flow and the agent would do. Each button applies
+// one contact event to the agent's simulated Connect, which tells every CCP stand-in of that agent
+// (one in each open Zendesk tab's Streams iframe); the real Streams there reports it to the app.
 import { useState } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input, Select } from '@zendeskgarden/react-forms';
 import type { Channel } from '../../src/domain/types';
-import type { MessageRole, RingForm } from '../session';
+import { STAND_IN_CCP_URL, type CcpMode, type MessageRole, type RingForm } from '../session';
 import { useSession } from './useSession';
 
 interface AttrRow {
@@ -34,6 +34,8 @@ export function CcpPanel() {
   const contacts = session.liveContacts();
   const selected = contacts.find((c) => c.id === session.selectedContact) ?? null;
   const canAct = selected !== null && session.currentTab() !== undefined;
+  const scenarioCcp = session.scenario.settings.ccpUrl;
+  const standIn = session.world.scenario.settings.ccpUrl === STAND_IN_CCP_URL;
 
   const ring = () => {
     const attributes: Record<string, string> = {};
@@ -44,8 +46,29 @@ export function CcpPanel() {
   const setAttr = (i: number, patch: Partial<AttrRow>) => setAttrs((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
-    <section className="ccp" aria-label="Simulated CCP" data-testid="ccp">
-      <h3>Simulated CCP {profile ? <span className="muted">· routing profile {profile.name}</span> : null}</h3>
+    <section className="ccp" aria-label="Simulated Amazon Connect" data-testid="ccp">
+      <h3>Simulated Amazon Connect {profile ? <span className="muted">· routing profile {profile.name}</span> : null}</h3>
+      {standIn ? (
+        <p className="muted small" data-testid="ccp-stand-in-url">
+          The top bar's Streams frames the CCP stand-in at <span className="wrap">{STAND_IN_CCP_URL}</span>
+          {typeof scenarioCcp === 'string' && scenarioCcp !== STAND_IN_CCP_URL ? (
+            <>
+              {' '}
+              in place of <span className="wrap">{scenarioCcp}</span>
+            </>
+          ) : null}
+          .
+        </p>
+      ) : null}
+      <Field>
+        <Field.Label>The CCP page</Field.Label>
+        <Select isCompact data-testid="ccp-mode" value={session.ccpMode} onChange={(e) => void session.setCcpMode(e.target.value as CcpMode)}>
+          <option value="answers">agent signed in</option>
+          <option value="signed_out">agent signed out</option>
+          <option value="silent">does not answer</option>
+        </Select>
+        <Field.Hint>Changing it restarts the scenario, so that Streams boots again.</Field.Hint>
+      </Field>
       <div className="ccp-grid">
         <Field>
           <Field.Label>Channel</Field.Label>
@@ -135,12 +158,12 @@ export function CcpPanel() {
               aria-checked={c.id === session.selectedContact}
               className={`contact${c.id === session.selectedContact ? ' is-selected' : ''}`}
               data-testid={`ccp-contact-${c.id}`}
-              data-status={c.status}
+              data-status={c.state}
               onClick={() => session.selectContact(c.id)}
             >
               <strong>{c.id}</strong> {c.channel} {c.initiation} · {c.customer ?? 'no number'} · {c.queue ?? 'no queue'} ·{' '}
               <span className="state" data-testid="ccp-contact-state">
-                {c.status}
+                {c.state}
                 {c.onHold ? ' (on hold)' : ''}
               </span>
               {c.channel === 'chat' ? <span className="muted"> · {c.messages} messages</span> : null}

@@ -176,7 +176,7 @@ export function StepPanel() {
   return (
     <section className="steps" aria-label="Scenario steps">
       {total === 0 ? (
-        <p className="muted">This scenario has no steps: use the simulated CCP on the right.</p>
+        <p className="muted">This scenario has no steps: ring a contact from the simulated Amazon Connect on the right.</p>
       ) : (
         <div className="step-cols">
           <div>

@@ -1,11 +1,11 @@
 // The app's real top bar, in a column as wide as Zendesk's top bar pane, wired to the
-// controller of the app instance shown. The simulated CCP sits where Streams' CCP iframe
-// would be (the top bar's ccpSlot).
-import { Component, type ReactNode } from 'react';
-import { useStore } from 'zustand';
-import type { AppController } from '../../src/app/controller';
+// controller of the app instance shown. Where the top bar puts Streams' CCP iframe (its
+// ccpSlot), the playground shows that tab's page: the real Streams runs there, and its CCP
+// iframe holds the CCP stand-in.
+import { Component, useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { SimPage } from '../../src/sim/ccp/page';
 import { TopBar } from '../../src/ui/TopBar';
-import { CcpPanel } from './CcpPanel';
+import { pinFrame } from '../browserPages';
 import { useSession } from './useSession';
 
 export function TopBarColumn() {
@@ -15,33 +15,20 @@ export function TopBarColumn() {
     <section className="topbar-frame" aria-label="Amazon Connect top bar app" data-testid="topbar">
       {tab ? (
         <Boundary key={`${session.agent}#${session.tabNo}`} resetKey={tab.app}>
-          <TopBarWithCcp key={appKey(tab.app)} app={tab.app} />
+          <TopBar key={appKey(tab.app)} app={tab.app} ccpSlot={<CcpFrameSlot page={tab.page} />} />
         </Boundary>
       ) : (
-        <>
-          <p className="muted">This Zendesk tab is closed: its app is not running.</p>
-          <CcpPanel />
-        </>
+        <p className="muted">This Zendesk tab is closed: its app is not running.</p>
       )}
     </section>
   );
 }
 
-/**
- * Without a usable CCP address the top bar hides its CCP area (the app cannot run there);
- * the playground still offers its simulated CCP, under the top bar.
- */
-function TopBarWithCcp({ app }: { app: AppController }) {
-  const settingsError = useStore(app.store, (s) => s.ccp.kind === 'settings_error');
-  if (settingsError) {
-    return (
-      <>
-        <TopBar app={app} />
-        <CcpPanel />
-      </>
-    );
-  }
-  return <TopBar app={app} ccpSlot={<CcpPanel />} />;
+/** The place of the CCP in the top bar: the tab's frame is laid over it (the top bar hides it without a usable ccpUrl). */
+function CcpFrameSlot({ page }: { page: SimPage }) {
+  const slot = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => (slot.current ? pinFrame(page, slot.current) : undefined), [page]);
+  return <div ref={slot} className="ccp-slot" data-testid="ccp-slot" />;
 }
 
 // A new world or a reload makes a new controller: the top bar remounts with it.
@@ -76,12 +63,9 @@ class Boundary extends Component<BoundaryProps, { error: Error | null; resetKey:
   override render() {
     if (this.state.error) {
       return (
-        <>
-          <div className="error-line" role="alert" data-testid="topbar-crash">
-            The top bar crashed: {this.state.error.message}
-          </div>
-          <CcpPanel />
-        </>
+        <div className="error-line" role="alert" data-testid="topbar-crash">
+          The top bar crashed: {this.state.error.message}
+        </div>
       );
     }
     return this.props.children;
