@@ -1,51 +1,7 @@
 // The playground in a real browser: the app's real top bar and controller, driven through the
 // simulated CCP and scenario controls, checked through the simulated Zendesk.
-import type { Page } from 'playwright-core';
 import { assert, hasText, visible, waitFor, type E2ECase } from './harness';
-
-const TOM = '+447700900123';
-const UNKNOWN = '+447700900999';
-
-const topBar = (page: Page) => page.getByTestId('topbar');
-const zendesk = (page: Page) => page.getByTestId('zendesk');
-const ticketView = (page: Page) => zendesk(page).getByTestId('ticket-view');
-
-/** The id of the ticket tab that is in front, if any. */
-async function activeTicketId(page: Page): Promise<number | null> {
-  const id = await ticketView(page).getAttribute('data-ticket-id', { timeout: 1000 }).catch(() => null);
-  return id === null ? null : Number(id);
-}
-
-async function ring(page: Page, opts: { number: string; attributes?: Record<string, string> }): Promise<string> {
-  const ccp = page.getByTestId('ccp');
-  await ccp.getByTestId('ccp-number').fill(opts.number);
-  const entries = Object.entries(opts.attributes ?? {});
-  for (let i = 0; i < entries.length; i++) {
-    if (i > 0) await ccp.getByTestId('ccp-add-attr').click();
-    const [k, v] = entries[i]!;
-    await ccp.getByTestId(`ccp-attr-key-${i}`).fill(k);
-    await ccp.getByTestId(`ccp-attr-value-${i}`).fill(v);
-  }
-  const before = await ccp.locator('[data-testid^="ccp-contact-live-"]').count();
-  await ccp.getByTestId('ccp-ring').click();
-  const row = ccp.locator('[data-testid^="ccp-contact-live-"]').nth(before);
-  await visible(row, 'the new contact in the simulated CCP');
-  const testId = (await row.getAttribute('data-testid')) ?? '';
-  return testId.replace('ccp-contact-', '');
-}
-
-async function contactState(page: Page, id: string): Promise<string | null> {
-  return page.getByTestId(`ccp-contact-${id}`).getAttribute('data-status', { timeout: 1000 }).catch(() => null);
-}
-
-async function reportOf(page: Page): Promise<{
-  tickets: { id: number; comments: { type: string; data?: Record<string, unknown> }[] }[];
-  pops: { kind: string; id: number }[];
-  errors: unknown[];
-}> {
-  const text = await page.getByTestId('report-json').innerText();
-  return JSON.parse(text) as never;
-}
+import { activeTicketId, clearContact, contactState, reportOf, ring, ticketView, TOM, topBar, UNKNOWN, zendesk } from './playgroundPage';
 
 /** The shape of the example inbound-recent-ticket.json, for when the examples are absent. */
 const RECENT_TICKET = {
@@ -121,8 +77,7 @@ export const cases: E2ECase[] = [
       const duration = await card.getByTestId('call-duration').innerText();
       assert(/\d+ s/.test(duration), `Call details: duration should be in seconds, got ${duration}`);
 
-      await page.getByTestId('ccp-clear').click();
-      await waitFor('the contact to be cleared', async () => (await page.getByTestId(`ccp-contact-${id}`).count()) === 0);
+      await clearContact(page, id);
       assert((await page.getByTestId('app-errors').count()) === 0, 'the app should report no errors');
     },
   },
@@ -270,7 +225,7 @@ export const cases: E2ECase[] = [
       await page.getByTestId('ccp-hold').click();
       await page.getByTestId('ccp-end').click();
       await visible(ticketView(page).getByTestId('call-details'), 'the Call details comment');
-      await page.getByTestId('ccp-clear').click();
+      await clearContact(page, id);
 
       // A chat with a message and a missed call.
       await page.getByTestId('ccp-channel').selectOption('chat');
@@ -280,12 +235,12 @@ export const cases: E2ECase[] = [
       await page.getByTestId('ccp-send').click();
       await waitFor('the message', async () => (await page.getByTestId(`ccp-contact-${chat}`).innerText()).includes('1 messages'));
       await page.getByTestId('ccp-end').click();
-      await page.getByTestId('ccp-clear').click();
+      await clearContact(page, chat);
       await page.getByTestId('ccp-channel').selectOption('voice');
       const missed = await ring(page, { number: UNKNOWN });
       await page.getByTestId('ccp-miss').click();
       await waitFor('missed', async () => (await contactState(page, missed)) === 'missed');
-      await page.getByTestId('ccp-clear').click();
+      await clearContact(page, missed);
 
       // Every example scenario runs to the end.
       const select = page.getByTestId('scenario-select');

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { assert, hasText, visible, waitFor, type E2ECase } from './harness';
+import { topBar } from './playgroundPage';
 
 const resultsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../test-results');
 const LONG_QUEUE = 'Customer Service - Premium Accounts - EMEA North';
@@ -17,7 +18,6 @@ async function shot(target: Page | Locator, name: string): Promise<void> {
   await target.screenshot({ path: join(resultsDir, `screen-${name}.png`) });
 }
 
-const topBar = (page: Page) => page.getByTestId('topbar');
 const navApp = (page: Page) => page.getByTestId('navbar-app');
 
 async function openNavBar(page: Page): Promise<void> {
