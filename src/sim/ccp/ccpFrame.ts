@@ -35,8 +35,6 @@ export interface CcpFrameOptions {
   accessDenied?: boolean;
 }
 
-let frames = 0;
-
 export class CcpFrame implements CcpPort {
   readonly id: string;
   private configured = false;
@@ -47,7 +45,8 @@ export class CcpFrame implements CcpPort {
     private readonly link: FrameLink,
     private readonly options: CcpFrameOptions = {},
   ) {
-    this.id = `ccp-port-${++frames}`;
+    // The worker numbers its ports (each stand-in page may load its own copy of this module).
+    this.id = agent.newPortId();
     if (options.silent) return;
     agent.attach(this);
     link.listen((m) => this.receive(m));

@@ -123,6 +123,7 @@ export class ConnectAgentSim {
   private chatSubscribers = new Set<string>();
   private masters = new Map<string, string>();
   private seq = 0;
+  private portSeq = 0;
   /** Every API request a CCP frame passed on, by method (tests read it). */
   readonly apiCalls: { port: string; method: string; params: Record<string, unknown> }[] = [];
 
@@ -136,7 +137,13 @@ export class ConnectAgentSim {
 
   // ---- ports (CCP frames) ---------------------------------------------------------------------
 
+  /** A port id no other frame of this agent has. */
+  newPortId(): string {
+    return `ccp-port-${++this.portSeq}`;
+  }
+
   attach(port: CcpPort): void {
+    if (this.ports.has(port.id)) throw new Error(`a CCP frame with port id ${port.id} is attached already`);
     this.ports.set(port.id, port);
   }
 
