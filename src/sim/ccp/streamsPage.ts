@@ -10,10 +10,9 @@ import vm from 'node:vm';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { VirtualClock } from '../virtualClock';
 import type { SimPage } from './page';
-import { CcpFrame, type CcpFrameOptions, type FrameLink } from './ccpFrame';
+import { CcpFrame, type CcpFrameOptions, type FrameLink, type SdkMessage } from './ccpFrame';
 import type { ConnectAgentSim } from './connectAgent';
 import { participantServiceFetch } from './participantService';
-import type { SdkMessage } from './ccpFrame';
 import type { WireMessage } from './wire';
 
 const require = createRequire(import.meta.url);
@@ -108,12 +107,12 @@ function installVirtualTime(win: Window & typeof globalThis, clock: VirtualClock
     timers.add(id);
     return id;
   };
+  // Interval handles are negative, so they never name one of the clock's timers.
   const intervals = new Map<number, number>();
+  let lastInterval = 0;
   const setI = (fn: unknown, ms?: number, ...args: unknown[]): number => {
     if (typeof fn !== 'function') return 0;
-    const handle = setT(() => undefined, 0);
-    clock.clearTimer(handle);
-    timers.delete(handle);
+    const handle = --lastInterval;
     const every = Math.max(1, Number(ms) || 0);
     const tick = () => {
       const id = clock.setTimer(every, () => {
@@ -135,6 +134,7 @@ function installVirtualTime(win: Window & typeof globalThis, clock: VirtualClock
       intervals.delete(n);
       clock.clearTimer(inner);
       timers.delete(inner);
+      return;
     }
     clock.clearTimer(n);
     timers.delete(n);
