@@ -85,6 +85,11 @@ export class AppController {
     return this.stopped;
   }
 
+  /** The CCP did not come up (bootStreams' failure): the agent is shown the origin to allow. */
+  ccpUnreachable(origin: string): void {
+    if (this.store.getState().ccp.kind !== 'ready') this.store.setState({ ccp: { kind: 'ccp_unreachable', origin } });
+  }
+
   private async boot(): Promise<void> {
     const [meta, me] = await Promise.all([this.deps.zaf.metadata(), this.deps.zaf.get('currentUser'), loadPhoneNumbers()]);
     this.agent = me.currentUser;

@@ -393,7 +393,9 @@ export class ScenarioWorld {
     const settings = app.settings;
     if (settings?.ccpUrl && app.store.getState().ccp.kind !== 'settings_error') {
       const before = new Set(a.hub.portIds());
-      const { streams } = bootStreams(page.connect, page.container, settings);
+      const { streams, failed } = bootStreams(page.connect, page.container, settings);
+      // As in the top bar: a CCP that never comes up is shown as unreachable, with the page's origin to allow.
+      void failed.then(() => app.ccpUnreachable(page.container.ownerDocument.location.origin));
       const adapter = new StreamsAdapter(streams as StreamsLike, { clock: this.clock });
       const seen = this.onContactEvent;
       port.attach(seen ? observedPort(adapter, (e) => seen({ agent: name, tab: tabNo }, e)) : adapter);

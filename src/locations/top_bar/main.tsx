@@ -56,9 +56,7 @@ async function start(zaf: ZafClient, root: Root): Promise<void> {
   const settings = app.settings;
   const canBoot = settings !== null && settings.ccpUrl !== null && app.store.getState().ccp.kind !== 'settings_error';
 
-  const unreachable = () => {
-    if (app.store.getState().ccp.kind !== 'ready') app.store.setState({ ccp: { kind: 'ccp_unreachable', origin: location.origin } });
-  };
+  const unreachable = () => app.ccpUnreachable(location.origin);
 
   // Streams goes into the container as soon as React has put it in the page (once per page).
   const onCcpContainer = (node: HTMLDivElement | null) => {
