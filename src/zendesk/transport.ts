@@ -3,7 +3,6 @@ import type { Clock } from '../domain/clock';
 import { ZendeskError } from './errors';
 import type { ZafClient, ZafResponse } from './zaf';
 
-
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RetryPolicy {

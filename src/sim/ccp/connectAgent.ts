@@ -102,15 +102,6 @@ const VOICE_ID_DOMAIN = 'SimVoiceIdDomain01';
 
 export const queueArnOf = (name: string) => `${ARN_BASE}/queue/${encodeURIComponent(name)}`;
 
-const INITIATION_METHOD: Record<Initiation, string> = {
-  inbound: 'inbound',
-  outbound: 'outbound',
-  transfer: 'transfer',
-  queue_transfer: 'queue_transfer',
-  callback: 'callback',
-  api: 'api',
-};
-
 const CONTACT_ACTIVE: ContactState[] = ['incoming', 'pending', 'connecting', 'connected'];
 
 export interface ConnectAgentOptions {
@@ -481,7 +472,8 @@ export class ConnectAgentSim {
       description: s.description,
       // The fixture's monitoring contact has no initial contact id; a scenario names the monitored one.
       initialContactId: s.initialContactId ?? (monitoringFixture ? null : s.id),
-      initiationMethod: s.monitoring && !monitoringFixture ? 'monitor' : monitoringFixture ? null : INITIATION_METHOD[s.initiation],
+      // A scenario's initiations are spelt as Streams' ContactInitiationMethod values (index.d.ts).
+      initiationMethod: s.monitoring && !monitoringFixture ? 'monitor' : monitoringFixture ? null : s.initiation,
       name: s.name,
       queue,
       queueTimestamp: monitoringFixture ? null : new Date(c.queuedAt),
