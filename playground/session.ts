@@ -89,6 +89,8 @@ function stopApps(world: ScenarioWorld): void {
     for (const tab of world.agentWorld(a.name).tabs.values()) {
       tab.app.stop();
       tab.zaf.closed = true;
+      tab.background.closed = true;
+      tab.backgroundRun.stop();
       tab.page.close();
     }
   }

@@ -16,6 +16,8 @@ import { ProgressStore, type KeyValueStorage } from './progress';
 import { ContactWork } from './contactWork';
 import { defaultClaims, type ContactClaims } from './claims';
 import { chooseDialQueue } from './dialQueue';
+import { DialoutOnce, dialoutNumber, RELAYED_DIALOUT_EVENT, type DialoutSource } from './dialout';
+import { voiceErrorText, watchTalkPartnerEdition, type TalkPartnerEdition } from './talkPartnerEdition';
 
 export interface AppDeps {
   zaf: ZafClient;
@@ -59,9 +61,12 @@ export class AppController {
   private started: Promise<void> | null = null;
   private stopped = false;
   private pendingDials: PendingDial[] = [];
+  private readonly dialouts = new DialoutOnce();
 
   constructor(readonly deps: AppDeps) {
-    const transport = new Transport(deps.zaf, deps.clock, deps.retry ?? DEFAULT_RETRY, {
+    // Requests go through a client that notes what Talk Partner Edition endpoints answer.
+    const zaf = watchTalkPartnerEdition(deps.zaf, (s) => this.noteTalkPartnerEdition(s));
+    const transport = new Transport(zaf, deps.clock, deps.retry ?? DEFAULT_RETRY, {
       onTrouble: (err) => this.store.setState({ zendeskTrouble: agentMessage(err) }),
       onRecovered: () => this.store.setState({ zendeskTrouble: null }),
     });
@@ -113,7 +118,9 @@ export class AppController {
     });
     this.deps.connect.onContactEvent((e) => this.onContactEvent(e));
     this.deps.connect.onContactFocused((id) => this.guard(() => this.work.focus(id)));
-    this.deps.zaf.on('voice.dialout', (payload) => this.guard(() => this.onDialout(payload)));
+    this.deps.zaf.on('voice.dialout', (payload) => this.guard(() => this.onDialout(payload, 'direct')));
+    this.deps.zaf.on(RELAYED_DIALOUT_EVENT, (payload) => this.guard(() => this.onDialout(payload, 'relayed')));
+    this.deps.zaf.on('voice.error', (payload) => this.onVoiceError(payload));
     this.deps.zaf.on('acz.viewing', (payload) => this.guard(() => this.onViewing(payload)));
   }
 
@@ -211,14 +218,32 @@ export class AppController {
     return hit ?? null;
   }
 
-  private async onDialout(payload: unknown): Promise<void> {
-    const p = (payload ?? {}) as { number?: unknown; ticketId?: unknown; userId?: unknown };
-    if (typeof p.number !== 'string') return;
-    await this.deps.zaf.invoke('popover', 'show');
-    await this.dial(p.number, {
-      ticketId: typeof p.ticketId === 'number' ? p.ticketId : Number(p.ticketId) || null,
-      userId: typeof p.userId === 'number' ? p.userId : Number(p.userId) || null,
-    });
+  /**
+   * A click on a phone number in Zendesk (voice.dialout, heard here or relayed by the background
+   * location). The event carries only the number: the ticket or user dialled from is the record
+   * the sidebar reported as in view, read at the click.
+   */
+  private async onDialout(payload: unknown, source: DialoutSource): Promise<void> {
+    const number = dialoutNumber(payload);
+    if (number === null || !this.dialouts.accept(number, source, this.deps.clock.nowMs())) return;
+    const v = this.store.getState().viewing;
+    // The pane opens for the call, but the dial never waits for it: a popover that fails (or
+    // that ZAF times out after 10 s, lib/client.ts PROMISE_TIMEOUT) must not cost the call.
+    void this.deps.zaf.invoke('popover', 'show').catch(() => undefined);
+    await this.dial(number, v?.kind === 'ticket' ? { ticketId: v.id } : v?.kind === 'user' ? { userId: v.id } : {});
+  }
+
+  /** Zendesk could not subscribe the app to its Talk Partner Edition events: click-to-dial will not fire. */
+  private onVoiceError(payload: unknown): void {
+    const text = voiceErrorText(payload) || 'voice.error';
+    this.store.setState((s) => ({ voiceErrors: [...s.voiceErrors.filter((e) => e !== text), text].slice(-5) }));
+  }
+
+  /** A Talk Partner Edition endpoint answered: once one has worked, the account has it. */
+  private noteTalkPartnerEdition(s: TalkPartnerEdition): void {
+    const now = this.store.getState().talkPartnerEdition;
+    if (now.kind === 'available' || (now.kind === 'missing' && s.kind === 'missing')) return;
+    this.store.setState({ talkPartnerEdition: s });
   }
 
   // ---- output helpers used by ContactWork --------------------------------------------------

@@ -1,6 +1,7 @@
 // UI state of one app instance (the top bar). The controller writes it; React reads it.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AssignmentMode, Channel, NoticeLevel } from '../domain/types';
+import type { TalkPartnerEdition } from './talkPartnerEdition';
 
 export type Direction = 'inbound' | 'outbound';
 export type ContactPhase = 'ringing' | 'accepted' | 'connected' | 'ended';
@@ -52,6 +53,10 @@ export interface AppState {
   defaultOutboundQueue: string | null;
   outboundQueuePick: string | null;
   zendeskTrouble: string | null;
+  /** What Zendesk's answers showed of Talk Partner Edition (diagnostics). */
+  talkPartnerEdition: TalkPartnerEdition;
+  /** `voice.error` reports, newest last (diagnostics; click-to-dial does not work). */
+  voiceErrors: string[];
 }
 
 export function createAppStore(): StoreApi<AppState> {
@@ -67,6 +72,8 @@ export function createAppStore(): StoreApi<AppState> {
     defaultOutboundQueue: null,
     outboundQueuePick: null,
     zendeskTrouble: null,
+    talkPartnerEdition: { kind: 'unknown' },
+    voiceErrors: [],
   }));
 }
 

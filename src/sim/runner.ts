@@ -15,6 +15,7 @@ import { VirtualClock } from './virtualClock';
 import { ConnectAgentSim, type ConnectAgentOptions, type SimContactSpec } from './ccp/connectAgent';
 import type { PageFactory, SimPage } from './ccp/page';
 import { FakeZafClient } from './zaf/fakeZafClient';
+import { announceTopBar, startBackground, type Background } from '../locations/background/background';
 import type { ContactStep, Scenario, ScenarioStep, ScenarioAgent } from './scenario/schema';
 import type { ReportContact, ReportOrigin, SimReport } from './scenario/report';
 
@@ -51,8 +52,12 @@ export interface RunOptions {
 interface Tab {
   n: number;
   page: SimPage;
+  /** The top bar instance's ZAF client (the app's). */
   zaf: FakeZafClient;
   app: AppController;
+  /** The background instance of the same Zendesk page: preloads the top bar, relays click-to-dial. */
+  background: FakeZafClient;
+  backgroundRun: Background;
 }
 
 /** The simulated agent browser's Web Locks: a claim lives as long as its tab. */
@@ -311,7 +316,14 @@ export class ScenarioWorld {
           // The dial pad belongs to the CCP: Connect reports the call with a `dialing` step.
           return;
         }
-        tab.zaf.trigger('voice.dialout', { number: s.number, ticketId: s.ticket ?? null, userId: s.user ?? null });
+        // The click happens on that record's page, whose sidebar reports it while it is in front.
+        if (s.ticket !== undefined) this.viewIfNot(tab, 'ticket', s.ticket);
+        else if (s.user !== undefined) this.viewIfNot(tab, 'user', s.user);
+        // Zendesk sends voice.dialout with the number alone to the app's instances ("All
+        // locations"): the top bar hears it and the background relays it. Without Talk Partner
+        // Edition nothing fires (FakeZafClient.receive).
+        tab.zaf.receive('voice.dialout', { number: s.number });
+        tab.background.receive('voice.dialout', { number: s.number });
         return;
       case 'select_outbound_queue':
         tab.app.selectOutboundQueue(s.queue);
@@ -333,6 +345,12 @@ export class ScenarioWorld {
     }
   }
 
+  /** The sidebar reports the record unless the top bar already has it as in view. */
+  private viewIfNot(tab: Tab, kind: 'ticket' | 'user', id: number): void {
+    const v = tab.app.store.getState().viewing;
+    if (v?.kind !== kind || v.id !== id) this.view(tab, kind, id);
+  }
+
   /** What a sidebar reports when the agent brings a ticket or user to the front. */
   private view(tab: Tab, kind: 'ticket' | 'user', id: number): void {
     const requesterId = kind === 'ticket' ? this.zendesk.snapshot().tickets.find((t) => t.id === id)?.requester_id ?? null : null;
@@ -347,21 +365,26 @@ export class ScenarioWorld {
     const agentUser = this.scenario.zendesk.users.find((u) => u.id === a.spec.zendesk_user_id);
     const page = await this.pages({ clock: this.clock, agent: a.hub, label: `${a.spec.name}#${tabNo}` });
     const name = a.spec.name;
+    const talkPartnerEdition = this.scenario.zendesk.talk_partner_edition !== false;
+    const currentUser = {
+      id: a.spec.zendesk_user_id,
+      name: agentUser?.name ?? a.spec.name,
+      email: agentUser?.email ?? '',
+      role: agentUser?.role ?? 'agent',
+      locale: a.spec.locale ?? 'en-US',
+    };
+    const guid = `${name}-tab${tabNo}-${this.clock.nowMs()}`;
     const zaf = new FakeZafClient({
       backend: this.zendesk,
       clock: this.clock,
       latencyMs: this.zendesk.latencyMs,
-      currentUser: {
-        id: a.spec.zendesk_user_id,
-        name: agentUser?.name ?? a.spec.name,
-        email: agentUser?.email ?? '',
-        role: agentUser?.role ?? 'agent',
-        locale: 'en-US',
-      },
+      currentUser,
       // What the installation holds now: an admin may have saved mappings since the scenario began.
       settings: this.zendesk.installationSettings() ?? this.settings,
       installationId: INSTALLATION_ID,
-      guid: `${name}-tab${tabNo}-${this.clock.nowMs()}`,
+      guid,
+      registered: false,
+      talkPartnerEdition,
       recorder: {
         request: (r) => this.report.requests.push({ ...this.origin(name, tabNo), method: r.method, path: r.path, status: r.status, at_ms: r.atMs - this.startMs }),
         pop: (kind, id) => {
@@ -385,9 +408,31 @@ export class ScenarioWorld {
       onError: (err) =>
         this.report.errors.push({ ...this.origin(name, tabNo), message: err instanceof Error ? `${err.message}` : String(err) }),
     });
-    const tab: Tab = { n: tabNo, page, zaf, app };
+    // The page's background instance: it makes no request and shows nothing.
+    const background = new FakeZafClient({
+      backend: this.zendesk,
+      clock: this.clock,
+      latencyMs: this.zendesk.latencyMs,
+      currentUser,
+      settings: this.zendesk.installationSettings() ?? this.settings,
+      installationId: INSTALLATION_ID,
+      guid: `${guid}-background`,
+      location: 'background',
+      registered: false,
+      talkPartnerEdition,
+      recorder: { request: () => undefined, pop: () => undefined, notify: () => undefined, popover: () => undefined },
+    });
+    background.link(zaf);
+    const backgroundRun = startBackground(background, { sleep: (ms) => this.clock.sleep(ms), log: () => undefined });
+    const tab: Tab = { n: tabNo, page, zaf, app, background, backgroundRun };
     a.tabs.set(tabNo, tab);
-    await app.start();
+    // As in Zendesk: both instances make their first calls at once; the framework answers them
+    // when it registers each instance (the background first: it loads with Zendesk).
+    const started = app.start();
+    background.register();
+    zaf.register();
+    await started;
+    void announceTopBar(zaf);
     // The top bar's boot: Streams starts with the settings the controller checked, and only
     // with a usable CCP address.
     const settings = app.settings;
@@ -409,6 +454,8 @@ export class ScenarioWorld {
     for (const o of tab.app.outcomes()) a.outcomes.set(o.id, { id: o.id, agent: a.spec.name, mode: o.mode, ticket_id: o.ticketId, user_id: o.userId });
     tab.app.stop();
     tab.zaf.closed = true;
+    tab.background.closed = true;
+    tab.backgroundRun.stop();
     tab.page.close();
     a.tabs.delete(tab.n);
     a.claims.tabClosed(tab.n);
@@ -455,6 +502,7 @@ function observedPort(port: ConnectPort, see: (e: ContactEvent) => void): Connec
     contactStage: (id) => port.contactStage(id),
   };
 }
+
 
 function defaultName(role: 'CUSTOMER' | 'AGENT' | 'SYSTEM'): string {
   return role === 'CUSTOMER' ? 'Customer' : role === 'AGENT' ? 'Agent' : 'SYSTEM_MESSAGE';

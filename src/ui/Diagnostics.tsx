@@ -1,5 +1,6 @@
 // For Zendesk admins: what to check when the Contact Control Panel does not come up. The app's
-// own origin (to add to the Connect instance's Approved origins), whether the CCP answered, how
+// own origin (to add to the Connect instance's Approved origins), whether the CCP answered,
+// whether the account has Talk Partner Edition (what its endpoints answered, voice.error), how
 // agents sign in, and the settings problems the app found.
 import { useId, useState } from 'react';
 import { useStore } from 'zustand';
@@ -9,6 +10,7 @@ import { Well } from '@zendeskgarden/react-notifications';
 import { Code, SM, Span, UnorderedList } from '@zendeskgarden/react-typography';
 import type { AppController } from '../app/controller';
 import type { CcpStatus } from '../app/store';
+import type { TalkPartnerEdition } from '../app/talkPartnerEdition';
 import { t, type MessageKey } from '../i18n';
 import { Breakable, Stack, space } from './layout';
 
@@ -31,6 +33,8 @@ export function Diagnostics({ app, origin }: { app: AppController; origin?: stri
   const ccp = useStore(app.store, (s) => s.ccp);
   const warnings = useStore(app.store, (s) => s.settingsWarnings);
   const agentName = useStore(app.store, (s) => s.agentName);
+  const tpe = useStore(app.store, (s) => s.talkPartnerEdition);
+  const voiceErrors = useStore(app.store, (s) => s.voiceErrors);
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState(false);
   const panelId = useId();
@@ -77,6 +81,12 @@ export function Diagnostics({ app, origin }: { app: AppController; origin?: stri
               {ccp.kind === 'ready' && agentName && <SM>{t('diagnostics.signedInAs', { name: agentName })}</SM>}
             </div>
           </div>
+          <div>
+            <Term>{t('diagnostics.tpe')}</Term>
+            <div data-testid="diagnostics-tpe">
+              <TalkPartnerEditionState tpe={tpe} voiceErrors={voiceErrors} />
+            </div>
+          </div>
           {settings && (
             <div>
               <Term>{t('diagnostics.signIn')}</Term>
@@ -120,5 +130,26 @@ export function Diagnostics({ app, origin }: { app: AppController; origin?: stri
         </Stack>
       </Panel>
     </div>
+  );
+}
+
+function TalkPartnerEditionState({ tpe, voiceErrors }: { tpe: TalkPartnerEdition; voiceErrors: string[] }) {
+  const missing = tpe.kind === 'missing';
+  return (
+    <>
+      {tpe.kind === 'missing' ? (
+        <SM>
+          <Breakable>{t('diagnostics.tpe.missing', { status: tpe.status, request: `${tpe.method} ${tpe.path}` })}</Breakable>
+        </SM>
+      ) : (
+        voiceErrors.length === 0 && <SM>{t(tpe.kind === 'available' ? 'diagnostics.tpe.available' : 'diagnostics.tpe.unknown')}</SM>
+      )}
+      {voiceErrors.map((message) => (
+        <SM key={message}>
+          <Breakable>{t('diagnostics.tpe.voiceError', { message })}</Breakable>
+        </SM>
+      ))}
+      {(missing || voiceErrors.length > 0) && <SM>{t('diagnostics.tpe.disables')}</SM>}
+    </>
   );
 }

@@ -31,6 +31,10 @@ export function agentMessage(err: unknown): string {
     if (err.status === 0) return 'Zendesk could not be reached (network error). The app will keep trying.';
     if (err.status === 429) return 'Zendesk is rate limiting this account. The app will retry shortly.';
     if (err.status >= 500) return `Zendesk is having trouble (error ${err.status}). The app will keep trying.`;
+    // "Use of this API requires Talk Partner Edition": a refusal there is the account's, not the agent's.
+    if (err.status === 403 && /^\/api\/v2\/channels\/voice\//.test(err.path)) {
+      return 'This Zendesk account has no Talk Partner Edition, which this needs. An admin can find out more under Diagnostics in the app.';
+    }
     if (err.status === 403) return 'You do not have permission for this in Zendesk.';
     if (err.status === 404) return 'The record was not found in Zendesk.';
     return `Zendesk refused the change: ${err.description || err.code}`;

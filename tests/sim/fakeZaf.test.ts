@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/sim/virtualClock';
 import { InMemoryZendesk } from '../../src/sim/zendesk';
-import { FakeZafClient } from '../../src/sim/zaf/fakeZafClient';
+import { FakeZafClient, type FakeZafOptions } from '../../src/sim/zaf/fakeZafClient';
 import type { ZafResponse } from '../../src/zendesk/zaf';
 
-function setup(location = 'top_bar') {
+function setup(location = 'top_bar', extra: Partial<FakeZafOptions> = {}) {
   const clock = new VirtualClock(Date.parse('2026-01-05T09:00:00Z'));
   const zendesk = new InMemoryZendesk(
     { start: '2026-01-05T09:00:00Z', users: [{ id: 1, name: 'Priya Agent', role: 'agent', email: 'priya@example.org' }], tickets: [], brands: [] },
@@ -23,6 +23,7 @@ function setup(location = 'top_bar') {
     guid: 'top-bar-guid',
     location,
     recorder: { request: (r) => requests.push(r.status), pop: () => {}, notify: () => {}, popover: () => {} },
+    ...extra,
   });
   return { clock, zendesk, zaf, requests };
 }
@@ -50,6 +51,80 @@ describe('fake ZAF client', () => {
     expect(seen).toEqual([]);
     await Promise.resolve();
     expect(seen).toEqual([{ kind: 'ticket', id: 7 }]);
+  });
+
+  // lib/client.ts: rawPostMessage posts only once `ready`, else waits for app.registered.
+  it('queues what the app does before registration and answers it in order once registered', async () => {
+    const { zaf } = setup('top_bar', { registered: false });
+    const order: string[] = [];
+    zaf.on('app.registered', (data) => order.push(`registered ${JSON.stringify((data as { context: unknown }).context)}`));
+    const calls = [
+      zaf.metadata().then(() => order.push('metadata')),
+      zaf.get('currentUser').then(() => order.push('currentUser')),
+      zaf.invoke('notify', 'hello', 'notice').then(() => order.push('notify')),
+      zaf.context().then(() => order.push('context')),
+    ];
+    zaf.on('acz.viewing', () => order.push('viewing'));
+    zaf.trigger('acz.viewing', { kind: 'ticket', id: 7 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(order).toEqual([]);
+    expect(zaf.registered).toBe(false);
+    zaf.register();
+    await Promise.all(calls);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(order.filter((o) => !o.startsWith('registered') && o !== 'viewing')).toEqual(['metadata', 'currentUser', 'notify', 'context']);
+    expect(order).toContain('registered {"location":"top_bar","instanceGuid":"top-bar-guid"}');
+    expect(order).toContain('viewing');
+  });
+
+  it('drops a framework event that comes before registration', async () => {
+    const { zaf } = setup('top_bar', { registered: false });
+    const seen: unknown[] = [];
+    zaf.on('voice.dialout', (p) => seen.push(p));
+    zaf.receive('voice.dialout', { number: '+447700900123' });
+    zaf.register();
+    zaf.receive('voice.dialout', { number: '+447700900456' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual([{ number: '+447700900456' }]);
+  });
+
+  // lib/client.ts processResponse: the framework's result object, or an Error for result.errors[name].
+  it("resolves invoke with the framework's result and rejects what the location does not offer", async () => {
+    const top = setup('top_bar').zaf;
+    await expect(top.invoke('routeTo', 'ticket', 7)).resolves.toEqual({ errors: {} });
+    await expect(top.invoke('notify', 'hi', 'alert', { sticky: false })).resolves.toEqual({ errors: {} });
+    await expect(top.invoke('popover', 'show')).resolves.toEqual({ errors: {} });
+    await expect(top.invoke('popover', { width: 340, height: 620 })).resolves.toEqual({ errors: {} });
+    await expect(top.invoke('preloadPane')).resolves.toEqual({ errors: {} });
+    await expect(top.invoke('popover', 'wiggle')).rejects.toThrow(/popover/);
+    await expect(top.invoke('ticket.appendText', 'x')).rejects.toBeInstanceOf(Error);
+    const bg = setup('background', { guid: 'background-guid' }).zaf;
+    await expect(bg.invoke('popover', 'show')).rejects.toThrow(/not available in the background/);
+    await expect(bg.invoke('resize', { width: '1px', height: '1px' })).rejects.toThrow(/resize/);
+    await expect(bg.invoke('preloadPane')).rejects.toThrow(/preloadPane/);
+    const side = setup('ticket_sidebar').zaf;
+    await expect(side.invoke('resize', { width: '100%', height: '0px' })).resolves.toEqual({ errors: {} });
+    // An action on another instance runs in that instance's location.
+    bg.link(top);
+    await expect(bg.instance('top-bar-guid').invoke('preloadPane')).resolves.toEqual({ errors: {} });
+    await expect(bg.instance('no-such-guid').invoke('preloadPane')).rejects.toThrow(/no-such-guid/);
+  });
+
+  it('without Talk Partner Edition: voice.dialout never fires, and subscribing to it gets voice.error', async () => {
+    const { zaf } = setup('top_bar', { talkPartnerEdition: false, registered: false });
+    const seen: [string, unknown][] = [];
+    zaf.on('voice.error', (p) => seen.push(['voice.error', p]));
+    zaf.on('voice.dialout', (p) => seen.push(['voice.dialout', p]));
+    zaf.register();
+    zaf.receive('voice.dialout', { number: '+447700900123' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual([['voice.error', { message: expect.stringContaining('Talk Partner Edition') }]]);
+    const withTpe = setup('top_bar').zaf;
+    const heard: unknown[] = [];
+    withTpe.on('voice.dialout', (p) => heard.push(p));
+    withTpe.receive('voice.dialout', { number: '+447700900123' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toEqual([{ number: '+447700900123' }]);
   });
 
   it('retries a 429 itself unless autoRetry is false', async () => {

@@ -177,6 +177,8 @@ describe('malformed scenarios: one clear line', () => {
       'bad.json: settings.colour: unknown setting; the settings are ccpUrl, loginUrl, region, createTicketAfterMinutes, ticketNumberAttribute, defaultEntryPointNumber, defaultCountry, mediaLess, queueToBrand, brandToQueue',
     ],
     ['misspelt setting name', mutate((d) => (d.settings.ccpURL = 'x')), 'bad.json: settings.ccpURL: unknown setting (did you mean "ccpUrl"?)'],
+    ['talk_partner_edition as text', mutate((d) => (d.zendesk.talk_partner_edition = 'no')), 'bad.json: zendesk.talk_partner_edition: expected true or false, got "no"'],
+    ['an agent locale that is not a locale', mutate((d) => (d.agents[0].locale = 'German')), 'bad.json: agents[0].locale: expected a locale such as "en-US" or "de", got "German"'],
     ['bad JSON syntax', '{\n  "name": "x",\n  "steps": [1, 2,]\n}', 'bad.json: line 3 column 18: expected a value, found "]" (a comma too many?)'],
     ['missing comma', '{\n  "name": "x"\n  "steps": []\n}', 'bad.json: line 3 column 3: expected "," or "}" after a property value, found a string'],
     ['empty file', '', 'bad.json: line 1 column 1: expected a value, found the end of the file'],
@@ -274,5 +276,18 @@ describe('malformed scenarios: one clear line', () => {
   it('the base document is valid', () => {
     const r = loadScenario('base.json', text(base()));
     if (!r.ok) throw new Error(r.error);
+  });
+
+  it("takes FORMAT.md's talk_partner_edition and agents[].locale", () => {
+    const r = loadScenario(
+      'tpe.json',
+      mutate((d) => {
+        d.zendesk.talk_partner_edition = false;
+        d.agents[0].locale = 'de-DE';
+      }),
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(r.scenario.zendesk.talk_partner_edition).toBe(false);
+    expect(r.scenario.agents[0]!.locale).toBe('de-DE');
   });
 });

@@ -34,7 +34,12 @@ function fakeSdkClient(opts: { location: string; settings?: Record<string, unkno
       trigger: (event: string, payload: unknown) => void log.triggers.push([guid, event, payload]),
     }),
   };
-  return { client, log, fire: (event: string) => handlers.get(event)?.forEach((h) => h()) };
+  return {
+    client,
+    log,
+    fire: (event: string, payload?: unknown) => handlers.get(event)?.forEach((h) => h(payload)),
+    subscribed: () => [...handlers.keys()],
+  };
 }
 
 const g = globalThis as { ZAFClient?: unknown; connect?: unknown };
@@ -65,6 +70,20 @@ describe('sidebars', () => {
     await waitFor(() => expect(sdk.log.triggers).toHaveLength(4));
   });
 
+  it('ticket sidebar: reports again after the save went through or someone updated the ticket, on events that fire there', async () => {
+    const sdk = fakeSdkClient({ location: 'ticket_sidebar', values: { 'ticket.id': 500, 'ticket.requester.id': 20 } });
+    g.ZAFClient = { init: () => sdk.client };
+    await import('../../src/locations/ticket_sidebar/main');
+    await waitFor(() => expect(sdk.log.triggers).toHaveLength(2));
+    // Zendesk's ticket sidebar has ticket.submit.done and ticket.updated; there is no ticket.saved.
+    expect(sdk.subscribed()).toEqual(expect.arrayContaining(['app.activated', 'ticket.requester.id.changed', 'ticket.submit.done', 'ticket.updated']));
+    expect(sdk.subscribed()).not.toContain('ticket.saved');
+    sdk.fire('ticket.submit.done');
+    await waitFor(() => expect(sdk.log.triggers).toHaveLength(4));
+    sdk.fire('ticket.updated', { id: 2 });
+    await waitFor(() => expect(sdk.log.triggers).toHaveLength(6));
+  });
+
   it('user sidebar: reports the user in view', async () => {
     const sdk = fakeSdkClient({ location: 'user_sidebar', values: { 'user.id': 20 } });
     g.ZAFClient = { init: () => sdk.client };
@@ -86,6 +105,15 @@ describe('background', () => {
     await import('../../src/locations/background/main');
     await waitFor(() => expect(sdk.log.invokes.filter(([, n]) => n === 'preloadPane')).toHaveLength(2));
     expect(sdk.log.invokes.filter(([, n]) => n === 'preloadPane').map(([guid]) => guid)).toEqual(['top-1', 'top-2']);
+  });
+
+  it('relays a click-to-dial it hears to the top bar (one of them), with the number alone', async () => {
+    const sdk = fakeSdkClient({ location: 'background' });
+    g.ZAFClient = { init: () => sdk.client };
+    await import('../../src/locations/background/main');
+    expect(sdk.subscribed()).toContain('voice.dialout');
+    sdk.fire('voice.dialout', { number: '+447700900123' });
+    await waitFor(() => expect(sdk.log.triggers).toEqual([['top-1', 'acz.dialout', { number: '+447700900123' }]]));
   });
 });
 

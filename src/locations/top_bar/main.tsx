@@ -14,6 +14,7 @@ import type { ZafClient } from '../../zendesk/zaf';
 import { mountLocation, realClock as clock } from '../mount';
 import { LateConnectPort } from '../../connect/lateConnectPort';
 import { claimTabId } from './tabId';
+import { announceTopBar } from '../background/background';
 
 function storage(): KeyValueStorage {
   try {
@@ -52,6 +53,8 @@ async function start(zaf: ZafClient, root: Root): Promise<void> {
   const port = new LateConnectPort();
   const app = new AppController({ zaf, connect: port, clock, storage: storage(), tabId });
   await app.start();
+  // The background instance may still be looking for this pane to preload it.
+  void announceTopBar(zaf).catch(() => undefined);
   // The controller has read and checked the settings: no CCP without a usable address.
   const settings = app.settings;
   const canBoot = settings !== null && settings.ccpUrl !== null && app.store.getState().ccp.kind !== 'settings_error';

@@ -167,6 +167,8 @@ export const ZendeskInitSpecSchema = strict({
   validate_phone_numbers: z.boolean().optional(),
   /** Longer comment bodies are cut there, silently (default 65536). */
   comment_max_bytes: z.int().min(1).optional(),
+  /** false: no Talk Partner Edition: its endpoints answer 403 and voice.dialout never fires (default true). */
+  talk_partner_edition: z.boolean().optional(),
 });
 export type ZendeskInitSpec = z.output<typeof ZendeskInitSpecSchema>;
 
@@ -180,9 +182,14 @@ export const RoutingProfileSpecSchema = strict({
 });
 export type RoutingProfileSpec = z.output<typeof RoutingProfileSpecSchema>;
 
+/** A Zendesk locale tag as currentUser.locale gives it: "en-US", "de", "pt-br", "zh-cn". */
+const LocaleTag = Text.regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'expected a locale such as "en-US" or "de"');
+
 export const ScenarioAgentSchema = strict({
   name: Text.min(1),
   zendesk_user_id: Id,
+  /** The agent's Zendesk locale (currentUser.locale); default "en-US". */
+  locale: LocaleTag.optional(),
   routing_profile: RoutingProfileSpecSchema,
 });
 export type ScenarioAgent = z.output<typeof ScenarioAgentSchema>;

@@ -266,6 +266,8 @@ export class ZendeskData {
   /** Comment bodies are cut at this many UTF-8 bytes. */
   readonly commentMaxBytes: number;
   readonly validatePhoneNumbers: boolean;
+  /** The account has Talk Partner Edition (its /api/v2/channels/voice endpoints answer). */
+  readonly talkPartnerEdition: boolean;
   installation: InstallationState | null;
   private nextUser = 1;
   private nextTicket = 1;
@@ -290,6 +292,7 @@ export class ZendeskData {
     this.userFieldKeys = new Set(this.userFields.map((f) => f.key));
     this.commentMaxBytes = Math.max(1, Math.floor(init.comment_max_bytes ?? DEFAULT_COMMENT_MAX_BYTES));
     this.validatePhoneNumbers = init.validate_phone_numbers === true;
+    this.talkPartnerEdition = init.talk_partner_edition !== false;
     this.installation = installation
       ? { id: installation.id, settings: { ...installation.settings }, createdMs: this.startMs, updatedMs: this.startMs }
       : null;

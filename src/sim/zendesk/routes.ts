@@ -417,6 +417,15 @@ const putInstallation: Handler = ({ data, body, actor }, [id]) => {
 
 // ---- Talk Partner Edition ---------------------------------------------------------------
 
+/**
+ * "Use of this API requires Talk Partner Edition" (developer.zendesk.com, Talk Partner Edition
+ * API). An account without it gets Zendesk's plain 403 Forbidden on every /channels/voice
+ * endpoint, whatever the agent's role.
+ */
+function requiresTalkPartnerEdition(handler: Handler): Handler {
+  return (ctx, params) => (ctx.data.talkPartnerEdition ? handler(ctx, params) : forbidden());
+}
+
 function display(kind: 'ticket' | 'user'): Handler {
   return ({ data, actor }, [agentId, recordId]) => {
     const agent = data.users.live(num(agentId));
@@ -453,7 +462,7 @@ export const ROUTES: readonly Route[] = [
   r('GET', '/tickets/(\\d+)', getTicket),
   r('GET', '/tickets', listTickets),
   r('POST', '/tickets', postTicketHandler(false)),
-  r('POST', '/channels/voice/tickets', postTicketHandler(true)),
+  r('POST', '/channels/voice/tickets', requiresTalkPartnerEdition(postTicketHandler(true))),
   r('PUT', '/tickets/(\\d+)', putTicket),
   r('DELETE', '/tickets/(\\d+)', deleteTicket),
   r('GET', '/tickets/(\\d+)/comments', ticketComments),
@@ -463,8 +472,8 @@ export const ROUTES: readonly Route[] = [
   r('GET', '/apps/installations', listInstallations),
   r('GET', '/apps/installations/(\\d+)', getInstallation),
   r('PUT', '/apps/installations/(\\d+)', putInstallation),
-  r('POST', '/channels/voice/agents/(\\d+)/tickets/(\\d+)/display', display('ticket')),
-  r('POST', '/channels/voice/agents/(\\d+)/users/(\\d+)/display', display('user')),
+  r('POST', '/channels/voice/agents/(\\d+)/tickets/(\\d+)/display', requiresTalkPartnerEdition(display('ticket'))),
+  r('POST', '/channels/voice/agents/(\\d+)/users/(\\d+)/display', requiresTalkPartnerEdition(display('user'))),
 ];
 
 /** Finds the route for a path (".json" suffix optional). */

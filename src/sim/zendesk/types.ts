@@ -146,6 +146,8 @@ export interface ZendeskInit {
   validate_phone_numbers?: boolean;
   /** Comment bodies longer than this (UTF-8 bytes) are cut there, silently. Default 65536. */
   comment_max_bytes?: number;
+  /** false: the account has no Talk Partner Edition: /api/v2/channels/voice/* answers 403. Default true. */
+  talk_partner_edition?: boolean;
 }
 
 export interface ZendeskInstallation {
