@@ -5,7 +5,9 @@ import { directionOf } from '../domain/render/format';
 import { decideAtEndWithoutTicket, endWithoutTicketNotice, resolveAttachToCurrent, resolveCreateTicket } from '../domain/rules/manual';
 import type { Assignment, CallerFact, Decision, Notice, UserFact } from '../domain/types';
 import type { ContactEvent, ContactSnapshot, ContactStage } from '../connect/types';
-import { ZendeskError, agentMessage, isTransient } from '../zendesk/errors';
+import { failure } from '../domain/rules/notices';
+import { msg } from '../i18n/messages';
+import { ZendeskError, agentErrorMessage, isTransient } from '../zendesk/errors';
 import type { AppController, ContactOutcome } from './controller';
 import type { ContactRecord } from './progress';
 import { patchContact, type ContactView, type Viewing } from './store';
@@ -191,13 +193,7 @@ export class ContactWork extends WorkKit {
         pop: null,
         assignment: { kind: 'await_agent' },
         selectedUserId: null,
-        notices: [
-          {
-            level: 'error',
-            record: true,
-            text: `Could not look the customer up in Zendesk (${agentMessage(err)}). Switched to manual assignment: find the customer, then click Create ticket or Attach to current.`,
-          },
-        ],
+        notices: [failure(msg('agent.lookupFailed', { error: agentErrorMessage(err) }))],
       };
     }
     rec.decision = decision;
@@ -234,7 +230,7 @@ export class ContactWork extends WorkKit {
       } catch (err) {
         if (!(err instanceof ZendeskError && err.status === 429) || round >= RATE_LIMITED_LOOKUP_ROUNDS || this.app.isStopped) throw err;
         if (round === 1) {
-          this.app.notify('warning', 'Zendesk is rate limiting this account: the customer is looked up as soon as Zendesk takes requests again.');
+          this.app.say('warning', msg('agent.lookupRateLimited'));
         }
       }
     }
@@ -294,11 +290,11 @@ export class ContactWork extends WorkKit {
     } catch (err) {
       if (isTransient(err)) {
         // Zendesk is away (rate limit, outage, network): the same assignment is tried again later.
-        this.app.notify('warning', `The ticket could not be ${a.kind === 'attach' ? 'updated' : 'created'} yet: ${agentMessage(err)} It will be done when Zendesk answers again.`);
+        this.app.say('warning', msg(a.kind === 'attach' ? 'agent.ticketNotUpdatedYet' : 'agent.ticketNotCreatedYet', { error: agentErrorMessage(err) }));
         this.retryLater(rec);
         return;
       }
-      this.app.notify('error', `The ticket could not be ${a.kind === 'attach' ? 'updated' : 'created'}: ${agentMessage(err)}`);
+      this.app.say('error', msg(a.kind === 'attach' ? 'agent.ticketNotUpdated' : 'agent.ticketNotCreated', { error: agentErrorMessage(err) }));
       rec.pendingAssignment = null;
       rec.mode = 'agent';
       this.save(rec);
@@ -345,7 +341,7 @@ export class ContactWork extends WorkKit {
       const ticket = v?.kind === 'ticket' ? await this.app.gateway.getTicket(v.id) : null;
       const r = resolveAttachToCurrent({ viewedTicket: ticket, caller: fresh.caller ?? { kind: 'anonymous' } });
       if (!r.ok) {
-        this.app.notify(r.notice.level, r.notice.text);
+        this.app.notify(r.notice.level, r.notice.text, r.notice.message);
         return;
       }
       fresh.userId = ticket?.requesterId ?? null;
@@ -442,7 +438,7 @@ export class ContactWork extends WorkKit {
    */
   private retryLater(rec: ContactRecord): boolean {
     if (rec.retries >= MAX_RETRIES) {
-      this.app.notify('error', `Zendesk did not answer for a long time: contact ${rec.id} could not be fully recorded on its ticket.`);
+      this.app.say('error', msg('agent.gaveUp', { contact: rec.id }));
       return false;
     }
     rec.retries++;

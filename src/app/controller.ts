@@ -8,7 +8,9 @@ import { parseSettings } from '../domain/settings';
 import { classifyCallerNumber, loadPhoneNumbers } from '../domain/phone';
 import type { ConnectPort, ContactEvent, RoutingProfile } from '../connect/types';
 import { ZendeskGateway, type TicketDetails } from '../zendesk/gateway';
-import { agentMessage } from '../zendesk/errors';
+import { agentErrorMessage, agentMessage } from '../zendesk/errors';
+import { catalogFor, loadCatalog } from '../i18n';
+import { english, renderMessage, type AgentMessage } from '../i18n/messages';
 import { Transport, DEFAULT_RETRY, type RetryPolicy } from '../zendesk/transport';
 import type { ZafClient, ZafCurrentUser } from '../zendesk/zaf';
 import { createAppStore, type AppState, type Viewing } from './store';
@@ -62,6 +64,8 @@ export class AppController {
   private stopped = false;
   private pendingDials: PendingDial[] = [];
   private readonly dialouts = new DialoutOnce();
+  /** The language the agent reads the app's messages in (their Zendesk locale). */
+  private agentLocale = 'en';
 
   constructor(readonly deps: AppDeps) {
     // Requests go through a client that notes what Talk Partner Edition endpoints answer.
@@ -98,6 +102,7 @@ export class AppController {
   private async boot(): Promise<void> {
     const [meta, me] = await Promise.all([this.deps.zaf.metadata(), this.deps.zaf.get('currentUser'), loadPhoneNumbers()]);
     this.agent = me.currentUser;
+    this.agentLocale = await loadCatalog(me.currentUser.locale);
     const { settings, problems } = parseSettings(meta.settings);
     this.settings = settings;
     const fatal = problems.filter((p) => p.setting === 'ccpUrl').map((p) => p.message);
@@ -202,7 +207,7 @@ export class AppController {
     try {
       await this.deps.connect.dial(clean, queue?.arn ?? null);
     } catch (err) {
-      this.notify('error', agentMessage(err));
+      this.say('error', agentErrorMessage(err));
     }
   }
 
@@ -250,13 +255,22 @@ export class AppController {
 
   private noticeSeq = 0;
 
-  notify(level: 'info' | 'warning' | 'error', text: string): void {
+  /**
+   * Tells the agent, in their language when the words come as a message (`text` is the English,
+   * for what is not a message yet), in a Zendesk notification and the top bar's notices.
+   */
+  notify(level: 'info' | 'warning' | 'error', english: string, message?: AgentMessage): void {
+    const text = message ? renderMessage(message, catalogFor(this.agentLocale)) : english;
     const kind = level === 'info' ? 'notice' : level === 'warning' ? 'alert' : 'error';
     // No third argument for a notice: ZAF takes it as a duration or { sticky }, never as null.
     const sent = level === 'info' ? this.deps.zaf.invoke('notify', text, kind) : this.deps.zaf.invoke('notify', text, kind, { sticky: false });
     void sent.catch(() => undefined);
     const id = ++this.noticeSeq;
     this.store.setState((s) => ({ notices: [...s.notices, { id, level, text }].slice(-5) }));
+  }
+
+  say(level: 'info' | 'warning' | 'error', message: AgentMessage): void {
+    this.notify(level, english(message), message);
   }
 
   async pop(kind: 'ticket' | 'user', id: number): Promise<void> {

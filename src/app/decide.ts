@@ -3,6 +3,8 @@ import { decideInboundVoice, needsRecentTicketLookup, requestedTicketWithoutLook
 import { decideOutboundVoice, type OutboundOrigin } from '../domain/rules/outboundVoice';
 import { decideTransfer, firstLegMayBeHidden, transferUsesFirstLeg } from '../domain/rules/transfer';
 import { parseTicketNumber } from '../domain/rules/tickets';
+import { info, warning } from '../domain/rules/notices';
+import { msg } from '../i18n/messages';
 import type { CallerFact, Decision, RequestedTicketFact, TicketFact } from '../domain/types';
 import type { TicketDetails } from '../zendesk/gateway';
 import type { ContactRecord } from './progress';
@@ -109,7 +111,7 @@ export class ContactDecisions extends WorkKit {
       mode: rec.config.mode,
       pop: ticket ? { kind: 'ticket', id: ticket.id } : null,
       assignment: { kind: 'none' },
-      notices: ticket ? [] : [{ level: 'info', record: false, text: 'No ticket was found for the monitored contact yet.' }],
+      notices: ticket ? [] : [info(msg('agent.monitoring.noTicket'))],
       selectedUserId: null,
     };
   }
@@ -124,14 +126,12 @@ export class ContactDecisions extends WorkKit {
       rec.attachTicket = ticket;
       return { mode: rec.config.mode, pop: { kind: 'ticket', id: ticket.id }, assignment: { kind: 'attach', ticketId: ticket.id }, notices: [], selectedUserId: ticket.requesterId };
     }
-    const why = m
-      ? `The task names ticket #${m[1]}, which ${ticket ? 'is closed' : read?.kind === 'hidden' ? 'is not visible to you in Zendesk (ask a colleague who can see it)' : 'does not exist'}.`
-      : 'The task is not linked to a ticket.';
+    const why = !m ? 'unlinked' : ticket ? 'closed' : read?.kind === 'hidden' ? 'hidden' : 'missing';
     return {
       mode: 'agent',
       pop: null,
       assignment: { kind: 'await_agent' },
-      notices: [{ level: 'warning', record: true, text: `${why} Switched to manual assignment: click Create ticket, Attach to current, or No ticket.` }],
+      notices: [warning(msg(`agent.task.${why}`, m ? { id: m[1]! } : undefined))],
       selectedUserId: null,
     };
   }
@@ -143,7 +143,7 @@ function emailDecision(rec: ContactRecord): Decision {
     mode: rec.config.mode,
     pop: null,
     assignment: { kind: 'none' },
-    notices: [{ level: 'info', record: false, text: 'An email contact: answer it in the Contact Control Panel. Zendesk files the email through its own email channel.' }],
+    notices: [info(msg('agent.email'))],
     selectedUserId: null,
   };
 }

@@ -36,7 +36,7 @@ export class WorkKit {
 
   protected noticesFor(rec: ContactRecord, notices: Notice[]): void {
     for (const n of notices) {
-      this.app.notify(n.level, n.text);
+      this.app.notify(n.level, n.text, n.message);
       if (n.record && !rec.recordNotices.includes(n.text)) rec.recordNotices.push(n.text);
     }
   }

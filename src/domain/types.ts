@@ -1,4 +1,5 @@
 // Shared vocabulary of the pure domain. No I/O, no clock: times are passed in as epoch ms.
+import type { AgentMessage } from '../i18n/messages';
 
 /** Connect's channels; `email` is shown to the agent and filed by Zendesk's own email channel, never as a call. */
 export type Channel = 'voice' | 'chat' | 'task' | 'email';
@@ -9,8 +10,11 @@ export type NoticeLevel = 'info' | 'warning' | 'error';
 /** Something the agent is told; `record` ones also go into the ticket's "Agent notifications" note. */
 export interface Notice {
   level: NoticeLevel;
+  /** In English: what the ticket records. */
   text: string;
   record: boolean;
+  /** The same as data, for the agent to read it in their language (absent: `text` is shown). */
+  message?: AgentMessage;
 }
 
 /** A Zendesk user as far as the rules care. */

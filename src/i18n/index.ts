@@ -30,11 +30,24 @@ async function fetchCatalog(locale: string): Promise<void> {
   if (load && !CATALOGS[locale]) CATALOGS[locale] = (await load()).default;
 }
 
-/** Fetches the best language for a locale tag and makes it current; returns the language chosen. */
-export async function loadLocale(locale: string | null | undefined): Promise<string> {
+/**
+ * Fetches the best language for a locale tag without making it current (the page's UI language
+ * stays): for the agent messages one app instance renders for its agent; returns the language.
+ */
+export async function loadCatalog(locale: string | null | undefined): Promise<string> {
   const chosen = resolveLocale(locale);
   await fetchCatalog(chosen).catch(() => undefined); // unreachable: English stays
-  return setLocale(chosen);
+  return chosen;
+}
+
+/** A loaded language's strings (English when that language is not loaded). */
+export function catalogFor(locale: string): Readonly<Catalog> {
+  return CATALOGS[locale] ?? en;
+}
+
+/** Fetches the best language for a locale tag and makes it current; returns the language chosen. */
+export async function loadLocale(locale: string | null | undefined): Promise<string> {
+  return setLocale(await loadCatalog(locale));
 }
 
 /** Every language loaded (tests, tools). */

@@ -14,7 +14,7 @@ import { InMemoryZendesk } from './zendesk';
 import { VirtualClock } from './virtualClock';
 import { ConnectAgentSim, type ConnectAgentOptions, type SimContactSpec } from './ccp/connectAgent';
 import type { PageFactory, SimPage } from './ccp/page';
-import { FakeZafClient } from './zaf/fakeZafClient';
+import { FakeZafClient, type FakeZafOptions } from './zaf/fakeZafClient';
 import { announceTopBar, startBackground, type Background } from '../locations/background/background';
 import type { ContactStep, Scenario, ScenarioStep, ScenarioAgent } from './scenario/schema';
 import type { ReportContact, ReportOrigin, SimReport } from './scenario/report';
@@ -365,7 +365,6 @@ export class ScenarioWorld {
     const agentUser = this.scenario.zendesk.users.find((u) => u.id === a.spec.zendesk_user_id);
     const page = await this.pages({ clock: this.clock, agent: a.hub, label: `${a.spec.name}#${tabNo}` });
     const name = a.spec.name;
-    const talkPartnerEdition = this.scenario.zendesk.talk_partner_edition !== false;
     const currentUser = {
       id: a.spec.zendesk_user_id,
       name: agentUser?.name ?? a.spec.name,
@@ -374,17 +373,8 @@ export class ScenarioWorld {
       locale: a.spec.locale ?? 'en-US',
     };
     const guid = `${name}-tab${tabNo}-${this.clock.nowMs()}`;
-    const zaf = new FakeZafClient({
-      backend: this.zendesk,
-      clock: this.clock,
-      latencyMs: this.zendesk.latencyMs,
-      currentUser,
-      // What the installation holds now: an admin may have saved mappings since the scenario began.
-      settings: this.zendesk.installationSettings() ?? this.settings,
-      installationId: INSTALLATION_ID,
+    const zaf = this.zafInstance(currentUser, {
       guid,
-      registered: false,
-      talkPartnerEdition,
       recorder: {
         request: (r) => this.report.requests.push({ ...this.origin(name, tabNo), method: r.method, path: r.path, status: r.status, at_ms: r.atMs - this.startMs }),
         pop: (kind, id) => {
@@ -409,17 +399,9 @@ export class ScenarioWorld {
         this.report.errors.push({ ...this.origin(name, tabNo), message: err instanceof Error ? `${err.message}` : String(err) }),
     });
     // The page's background instance: it makes no request and shows nothing.
-    const background = new FakeZafClient({
-      backend: this.zendesk,
-      clock: this.clock,
-      latencyMs: this.zendesk.latencyMs,
-      currentUser,
-      settings: this.zendesk.installationSettings() ?? this.settings,
-      installationId: INSTALLATION_ID,
+    const background = this.zafInstance(currentUser, {
       guid: `${guid}-background`,
       location: 'background',
-      registered: false,
-      talkPartnerEdition,
       recorder: { request: () => undefined, pop: () => undefined, notify: () => undefined, popover: () => undefined },
     });
     background.link(zaf);
@@ -448,6 +430,24 @@ export class ScenarioWorld {
       for (const id of a.hub.portIds()) if (!before.has(id)) a.ports.set(id, tabNo);
     }
     return tab;
+  }
+
+  /**
+   * One app instance's ZAF client, unregistered until the runner registers it. Its settings are
+   * what the installation holds now: an admin may have saved mappings since the scenario began.
+   */
+  private zafInstance(currentUser: FakeZafOptions['currentUser'], o: Pick<FakeZafOptions, 'guid' | 'location' | 'recorder'>): FakeZafClient {
+    return new FakeZafClient({
+      backend: this.zendesk,
+      clock: this.clock,
+      latencyMs: this.zendesk.latencyMs,
+      currentUser,
+      settings: this.zendesk.installationSettings() ?? this.settings,
+      installationId: INSTALLATION_ID,
+      registered: false,
+      talkPartnerEdition: this.scenario.zendesk.talk_partner_edition !== false,
+      ...o,
+    });
   }
 
   private closeTab(a: AgentWorld, tab: Tab): void {

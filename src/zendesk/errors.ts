@@ -1,3 +1,5 @@
+import { english, msg, type AgentMessage } from '../i18n/messages';
+
 /** A Zendesk API failure as the rest of the app sees it. */
 export class ZendeskError extends Error {
   constructor(
@@ -25,21 +27,24 @@ export class ZendeskError extends Error {
   }
 }
 
-/** One line an agent can act on. */
-export function agentMessage(err: unknown): string {
+/** One line an agent can act on, as a message the agent reads in their language. */
+export function agentErrorMessage(err: unknown): AgentMessage {
   if (err instanceof ZendeskError) {
-    if (err.status === 0) return 'Zendesk could not be reached (network error). The app will keep trying.';
-    if (err.status === 429) return 'Zendesk is rate limiting this account. The app will retry shortly.';
-    if (err.status >= 500) return `Zendesk is having trouble (error ${err.status}). The app will keep trying.`;
+    if (err.status === 0) return msg('agent.error.network');
+    if (err.status === 429) return msg('agent.error.rateLimited');
+    if (err.status >= 500) return msg('agent.error.server', { status: err.status });
     // "Use of this API requires Talk Partner Edition": a refusal there is the account's, not the agent's.
-    if (err.status === 403 && /^\/api\/v2\/channels\/voice\//.test(err.path)) {
-      return 'This Zendesk account has no Talk Partner Edition, which this needs. An admin can find out more under Diagnostics in the app.';
-    }
-    if (err.status === 403) return 'You do not have permission for this in Zendesk.';
-    if (err.status === 404) return 'The record was not found in Zendesk.';
-    return `Zendesk refused the change: ${err.description || err.code}`;
+    if (err.status === 403 && /^\/api\/v2\/channels\/voice\//.test(err.path)) return msg('agent.error.noTalkPartnerEdition');
+    if (err.status === 403) return msg('agent.error.forbidden');
+    if (err.status === 404) return msg('agent.error.notFound');
+    return msg('agent.error.refused', { reason: err.description || err.code });
   }
-  return err instanceof Error ? err.message : String(err);
+  return msg('agent.error.other', { text: err instanceof Error ? err.message : String(err) });
+}
+
+/** One line an agent can act on (English). */
+export function agentMessage(err: unknown): string {
+  return english(agentErrorMessage(err));
 }
 
 /** Worth trying again later (rate limit, server trouble, network), as opposed to a refusal. */

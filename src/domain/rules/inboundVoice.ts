@@ -12,16 +12,8 @@ import type {
   RequestedTicketFact,
   TicketFact,
 } from '../types';
-import {
-  CHOOSE,
-  SWITCHED,
-  callerProblem,
-  capitalise,
-  describeUser,
-  info,
-  ticketProblem,
-  warning,
-} from './notices';
+import { msg, type AgentMessage, type MessageValue } from '../../i18n/messages';
+import { CHOOSE, callerProblem, capitalised, describeUser, info, ticketProblem, warning } from './notices';
 import {
   classifyRecentTicket,
   classifyRequestedTicket,
@@ -254,7 +246,7 @@ export function decideInboundVoice(facts: InboundFacts): Decision {
       mode: 'agent',
       pop: caller.kind === 'recognised' ? { kind: 'user', id: caller.user.id } : null,
       assignment: { kind: 'await_agent' },
-      notices: [warning(`${SWITCHED}the app has no rule for this call. Find the customer, ${CHOOSE}`)],
+      notices: [warning(msg('agent.noRule', { choose: CHOOSE }))],
       selectedUserId,
     };
   }
@@ -338,89 +330,74 @@ function resolveAssignment(assign: InboundAssign, ctx: InboundContext): Assignme
 
 // ── What the agent is told ─────────────────────────────────────────────────────────────────────
 
-function ticketWhy(ctx: InboundContext): string {
+function ticketWhy(ctx: InboundContext): MessageValue {
   return ticketProblem(ctx.requested, ctx.ticketState, ctx.caller);
 }
 
-function callerName(ctx: InboundContext): string {
-  return ctx.caller.kind === 'recognised' ? describeUser(ctx.caller.user) : 'the caller';
+function callerName(ctx: InboundContext): AgentMessage {
+  return ctx.caller.kind === 'recognised' ? describeUser(ctx.caller.user) : msg('agent.theCaller');
 }
 
-function recentPhrase(ctx: InboundContext): string {
-  const id = ctx.recent?.id ?? '?';
-  return `ticket #${id}, the caller's ticket created or updated in the last ${ctx.config.recentTicketMinutes} minutes`;
+function recentPhrase(ctx: InboundContext): AgentMessage {
+  return msg('agent.recentTicket', { id: ctx.recent?.id ?? '?', minutes: ctx.config.recentTicketMinutes });
 }
 
 const INBOUND_NOTICES: Record<InboundNotice, (ctx: InboundContext) => Notice> = {
-  'attached to recent ticket': (ctx) => info(`This call was attached to ${recentPhrase(ctx)}.`),
+  'attached to recent ticket': (ctx) => info(msg('agent.in.attachedRecent', { recent: recentPhrase(ctx) })),
 
-  'unusable ticket number': (ctx) => info(`${capitalise(ticketWhy(ctx))}, so it was not opened.`),
+  'unusable ticket number': (ctx) => info(msg('agent.in.ticketNotOpened', { why: capitalised(ticketWhy(ctx)) })),
 
-  'ambiguous caller': (ctx) => warning(`${capitalise(ambiguity(ctx))}. Open the right user, ${CHOOSE}`),
+  'ambiguous caller': (ctx) => warning(msg('agent.openRightUser', { who: capitalised(ambiguity(ctx)), choose: CHOOSE })),
 
-  'flip: unusable ticket number': (ctx) =>
-    warning(`${SWITCHED}${ticketWhy(ctx)}. The caller's profile is open: check with them, ${CHOOSE}`),
+  'flip: unusable ticket number': (ctx) => warning(msg('agent.in.flipTicket', { why: ticketWhy(ctx), choose: CHOOSE })),
 
-  'flip: anonymous caller': (ctx) =>
-    warning(`${SWITCHED}${callerProblem(ctx.caller)}, so no ticket was created. Find or create the customer, ${CHOOSE}`),
+  'flip: anonymous caller': (ctx) => warning(msg('agent.in.flipCaller', { who: callerProblem(ctx.caller), choose: CHOOSE })),
 
   'flip: unverified caller': (ctx) =>
-    warning(
-      `${SWITCHED}${ticketWhy(ctx)}, but ${callerProblem(ctx.caller)}. ` +
-        `Check that the caller is the requester of ticket #${foundTicket(ctx)?.id ?? '?'} before clicking Attach to current; ` +
-        'otherwise click Create ticket.',
-    ),
+    warning(msg('agent.in.flipUnverified', { why: ticketWhy(ctx), who: callerProblem(ctx.caller), id: foundTicket(ctx)?.id ?? '?' })),
 
   'flip: unverified caller, unusable ticket number': (ctx) =>
-    warning(`${SWITCHED}${ticketWhy(ctx)}, and ${callerProblem(ctx.caller)}. Find or create the customer, ${CHOOSE}`),
+    warning(msg('agent.in.flipBoth', { why: ticketWhy(ctx), who: callerProblem(ctx.caller), choose: CHOOSE })),
 
-  'flip: ambiguous caller': (ctx) => warning(`${SWITCHED}${ambiguity(ctx)}. Open the right user, ${CHOOSE}`),
+  'flip: ambiguous caller': (ctx) => warning(msg('agent.openRightUserSwitched', { who: ambiguity(ctx), choose: CHOOSE })),
 
   'force: new ticket for caller instead': (ctx) =>
-    warning(`${capitalise(ticketWhy(ctx))}, so a new ticket was created for ${callerName(ctx)}.`),
+    warning(msg('agent.in.forceNewTicket', { why: capitalised(ticketWhy(ctx)), caller: callerName(ctx) })),
 
-  'force: recent ticket instead': (ctx) =>
-    warning(`${capitalise(ticketWhy(ctx))}, so this call was attached to ${recentPhrase(ctx)}.`),
+  'force: recent ticket instead': (ctx) => warning(msg('agent.in.forceRecent', { why: capitalised(ticketWhy(ctx)), recent: recentPhrase(ctx) })),
 
   'force: attached without verifying caller': (ctx) => {
     const ticket = foundTicket(ctx);
     return warning(
-      `${capitalise(callerProblem(ctx.caller))}, so the caller could not be checked against ticket #${ticket?.id ?? '?'}; ` +
-        `the call was attached to it as the caller asked. Check that the caller is its requester (user #${ticket?.requesterId ?? '?'}).`,
+      msg('agent.in.forceUnverified', { who: capitalised(callerProblem(ctx.caller)), id: ticket?.id ?? '?', requester: ticket?.requesterId ?? '?' }),
     );
   },
 
-  'force: new user': (ctx) =>
+  'force: new user': (ctx) => warning(msg('agent.in.forceNewUser', { why: capitalised(ticketWhy(ctx)), who: callerProblem(ctx.caller) })),
+
+  'force: ticket for agent': (ctx) =>
     warning(
-      `${capitalise(ticketWhy(ctx))}, and ${callerProblem(ctx.caller)}, ` +
-        "so a new user was created with the caller's number, and a new ticket for them.",
+      ctx.ticketState === 'absent'
+        ? msg('agent.in.forceAgent', { who: capitalised(callerProblem(ctx.caller)) })
+        : msg('agent.in.forceAgentBoth', { why: capitalised(ticketWhy(ctx)), who: callerProblem(ctx.caller) }),
     ),
 
-  'force: ticket for agent': (ctx) => {
-    const why = ctx.ticketState === 'absent' ? '' : `${capitalise(ticketWhy(ctx))}, and `;
-    const who = why ? callerProblem(ctx.caller) : capitalise(callerProblem(ctx.caller));
-    return warning(`${why}${who}, so a ticket was created with you as the requester. Change the requester to the right customer.`);
-  },
-
-  'force: ticket for original requester': (ctx) => {
-    const ticket = foundTicket(ctx);
-    return warning(
-      `${capitalise(ticketWhy(ctx))}, and ${callerProblem(ctx.caller)}, ` +
-        `so a new ticket was created for that ticket's requester (user #${ticket?.requesterId ?? '?'}).`,
-    );
-  },
+  'force: ticket for original requester': (ctx) =>
+    warning(
+      msg('agent.in.forceOriginal', { why: capitalised(ticketWhy(ctx)), who: callerProblem(ctx.caller), requester: foundTicket(ctx)?.requesterId ?? '?' }),
+    ),
 };
 
 /** "2 users share the caller's number (…)" plus what the ticket number said. */
-function ambiguity(ctx: InboundContext): string {
+function ambiguity(ctx: InboundContext): MessageValue {
   const who = callerProblem(ctx.caller);
   const ticket = foundTicket(ctx);
   switch (ctx.ticketState) {
     case 'absent':
       return who;
     case 'valid':
-      return `${who}; the caller asked for ticket #${ticket?.id ?? '?'}, whose requester is user #${ticket?.requesterId ?? '?'}`;
+      return msg('agent.in.ambiguousAsked', { who, id: ticket?.id ?? '?', requester: ticket?.requesterId ?? '?' });
     default:
-      return `${who}; ${ticketWhy(ctx)}`;
+      return msg('agent.in.ambiguousTicket', { who, why: ticketWhy(ctx) });
   }
 }

@@ -2,7 +2,8 @@
 // mandatory ticket creation when a manual call ends without a ticket. Pure.
 import type { ContactConfig } from '../config';
 import type { Assignment, CallerFact, Notice, Requester, TicketFact, UserFact } from '../types';
-import { callerProblem, capitalise, info, refusal, warning } from './notices';
+import { msg } from '../../i18n/messages';
+import { callerProblem, capitalised, info, refusal, warning } from './notices';
 
 export interface CreateTicketInput {
   caller: CallerFact;
@@ -41,18 +42,11 @@ export function resolveCreateTicket({ caller, selectedUser }: CreateTicketInput)
           notices: [],
         };
       }
-      return agentRequester(info(`${capitalise(callerProblem(caller))}, so the ticket was created with you as the requester. Change the requester once you know who called.`));
+      return agentRequester(info(msg('agent.manual.agentRequester', { who: capitalised(callerProblem(caller)) })));
     case 'anonymous':
-      return agentRequester(
-        info(`${capitalise(callerProblem(caller))}, so the ticket was created with you as the requester. Change the requester once you know who called.`),
-      );
+      return agentRequester(info(msg('agent.manual.agentRequester', { who: capitalised(callerProblem(caller)) })));
     case 'ambiguous':
-      return agentRequester(
-        warning(
-          `${capitalise(callerProblem(caller))} and none of them was selected, so the ticket was created with you as the requester. ` +
-            'Change the requester to the right one.',
-        ),
-      );
+      return agentRequester(warning(msg('agent.manual.noneSelected', { who: capitalised(callerProblem(caller)) })));
   }
 }
 
@@ -77,14 +71,12 @@ export type AttachResolution =
 /** Attach to current: the ticket on screen, unless there is none or it is closed. A solved ticket is fine. */
 export function resolveAttachToCurrent({ viewedTicket, caller }: AttachInput): AttachResolution {
   if (!viewedTicket) {
-    return { ok: false, notice: info('Open the ticket you want to attach this call to, then click Attach to current.') };
+    return { ok: false, notice: info(msg('agent.manual.openTicket')) };
   }
   if (viewedTicket.status === 'closed') {
     return {
       ok: false,
-      notice: refusal(
-        `Ticket #${viewedTicket.id} is closed, so this call cannot be attached to it. Open another ticket, or click Create ticket.`,
-      ),
+      notice: refusal(msg('agent.manual.closed', { id: viewedTicket.id })),
     };
   }
   const addPhone = caller.kind === 'unrecognised' && !!caller.number;
@@ -112,8 +104,7 @@ export function decideAtEndWithoutTicket({ config, selectedUserId }: EndWithoutT
 export function endWithoutTicketNotice(assignment: Assignment, channel: 'voice' | 'chat' | 'task' = 'voice'): Notice | null {
   if (assignment.kind !== 'create_ticket') return null;
   const what = channel === 'chat' ? 'chat' : channel === 'task' ? 'task' : 'call';
-  const lead = `The ${what} ended before a ticket was created or attached, so force_ticket_creation created this ticket`;
   return assignment.requester.kind === 'user'
-    ? warning(`${lead} for user #${assignment.requester.userId}, the user selected at the end of the ${what}.`)
-    : warning(`${lead} with you as the requester. Change the requester to the right customer.`);
+    ? warning(msg(`agent.end.${what}.user`, { id: assignment.requester.userId }))
+    : warning(msg(`agent.end.${what}.agent`));
 }

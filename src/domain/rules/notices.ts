@@ -1,62 +1,74 @@
-// The words the voice rules say to the agent. Plain text (rendering escapes it).
-import type { CallerFact, Notice, RequestedTicketFact, UserFact } from '../types';
+// The words the voice rules say to the agent, as messages (src/i18n/messages.ts): each agent
+// reads them in their language, the ticket records the English. Plain text (rendering escapes it).
+import { cap, english, msg, type AgentMessage, type MessageValue } from '../../i18n/messages';
+import type { CallerFact, Notice, NoticeLevel, RequestedTicketFact, UserFact } from '../types';
 import type { RequestedTicketState } from './tickets';
 
+function notice(level: NoticeLevel, record: boolean, text: string | AgentMessage): Notice {
+  return typeof text === 'string' ? { level, text, record } : { level, text: english(text), record, message: text };
+}
+
 /** Flips from auto to agent and fallbacks: shown and recorded under "Agent notifications". */
-export function warning(text: string): Notice {
-  return { level: 'warning', text, record: true };
+export function warning(text: string | AgentMessage): Notice {
+  return notice('warning', true, text);
 }
 
 /** Plain information: shown, not recorded. */
-export function info(text: string): Notice {
-  return { level: 'info', text, record: false };
+export function info(text: string | AgentMessage): Notice {
+  return notice('info', false, text);
+}
+
+/** Something the app could not do: shown as an error and recorded. */
+export function failure(text: string | AgentMessage): Notice {
+  return notice('error', true, text);
 }
 
 /** Shown, not recorded: a click that could not be carried out. */
-export function refusal(text: string): Notice {
-  return { level: 'warning', text, record: false };
+export function refusal(text: string | AgentMessage): Notice {
+  return notice('warning', false, text);
 }
 
-export const SWITCHED = 'Switched to manual assignment: ';
-export const CHOOSE = 'then click Create ticket, or open the right ticket and click Attach to current.';
+/** "then click Create ticket, or open the right ticket and click Attach to current." */
+export const CHOOSE = msg('agent.choose');
 
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** A phrase that starts the sentence. */
+export function capitalised(v: MessageValue): MessageValue {
+  if (typeof v === 'string') return v.charAt(0).toUpperCase() + v.slice(1);
+  return Array.isArray(v) || typeof v === 'number' ? v : cap(v as AgentMessage);
 }
 
 /** "Ann Smith (user #12)" */
-export function describeUser(user: UserFact): string {
-  return `${user.name} (user #${user.id})`;
+export function describeUser(user: UserFact): AgentMessage {
+  return msg('agent.user', { name: user.name, id: user.id });
 }
 
 /** "Ann Smith, user #12; Bob Jones, user #13" — every candidate, for the agent to choose from. */
-export function listUsers(users: readonly UserFact[]): string {
-  return users.map((user) => `${user.name}, user #${user.id}`).join('; ');
+export function listUsers(users: readonly UserFact[]): AgentMessage[] {
+  return users.map((user) => msg('agent.userItem', { name: user.name, id: user.id }));
 }
 
 /** Why the other party could not be trusted as a requester, or '' for a recognised one. */
-export function callerProblem(caller: CallerFact, party: 'caller' | 'dialled' = 'caller'): string {
-  const whose = party === 'caller' ? "the caller's number" : 'the dialled number';
+export function callerProblem(caller: CallerFact, party: 'caller' | 'dialled' = 'caller'): MessageValue {
+  const dialled = party === 'dialled';
   switch (caller.kind) {
     case 'recognised':
       return '';
     case 'unrecognised':
-      return caller.number
-        ? `${whose} ${caller.number} does not match any Zendesk user`
-        : `the ${party === 'caller' ? 'caller' : 'callee'} could not be identified`;
+      if (caller.number) return msg(dialled ? 'agent.callee.unmatched' : 'agent.caller.unmatched', { number: caller.number });
+      return msg(dialled ? 'agent.callee.unidentified' : 'agent.caller.unidentified');
     case 'anonymous':
-      return caller.noData ? 'the customer gave no name, email address or phone number' : `${whose} is withheld (anonymous)`;
+      if (caller.noData) return msg('agent.caller.noData');
+      return msg(dialled ? 'agent.callee.withheld' : 'agent.caller.withheld');
     case 'ambiguous':
       // Fewer than two: Zendesk had more matches than were read, so the match is not sure.
       if (caller.users.length < 2) {
-        const some = caller.users.length ? `${listUsers(caller.users)} and possibly others` : 'possibly several users';
-        return `too many Zendesk users have numbers like ${whose} to be sure who it is (${some}); search Zendesk to find the right one`;
+        const some = caller.users.length ? msg('agent.someAndOthers', { users: listUsers(caller.users) }) : msg('agent.possiblySeveral');
+        return msg(dialled ? 'agent.callee.tooMany' : 'agent.caller.tooMany', { some });
       }
       if (caller.by === 'name' || caller.by === 'email') {
-        const what = caller.by === 'name' ? "the customer's name" : "the customer's email address";
-        return `${caller.users.length} users match ${what} (${listUsers(caller.users)}); search Zendesk to find the right one`;
+        return msg(caller.by === 'name' ? 'agent.caller.sameName' : 'agent.caller.sameEmail', { count: caller.users.length, users: listUsers(caller.users) });
       }
-      return `${caller.users.length} users share ${whose} (${listUsers(caller.users)})`;
+      return msg(dialled ? 'agent.callee.shared' : 'agent.caller.shared', { count: caller.users.length, users: listUsers(caller.users) });
   }
 }
 
@@ -65,21 +77,18 @@ export function ticketProblem(
   requested: RequestedTicketFact,
   state: RequestedTicketState,
   caller: CallerFact,
-): string {
+): MessageValue {
   if (requested.kind === 'absent') return '';
-  if (requested.kind === 'invalid') {
-    if (requested.hidden) return `the caller entered ticket number "${requested.raw}", which is not visible to you in Zendesk`;
-    return `the caller entered ticket number "${requested.raw}", which does not exist`;
-  }
+  if (requested.kind === 'invalid') return msg(requested.hidden ? 'agent.ticket.hidden' : 'agent.ticket.missing', { raw: requested.raw });
   const id = requested.ticket.id;
   switch (state) {
     case 'closed':
-      return `the caller asked for ticket #${id}, which is closed`;
+      return msg('agent.ticket.closed', { id });
     case 'not_callers':
       return caller.kind === 'recognised'
-        ? `the caller asked for ticket #${id}, which belongs to another customer, not to ${describeUser(caller.user)}`
-        : `the caller asked for ticket #${id}, which belongs to none of the users with this number`;
+        ? msg('agent.ticket.othersRecognised', { id, user: describeUser(caller.user) })
+        : msg('agent.ticket.othersShared', { id });
     default:
-      return `the caller asked for ticket #${id}`;
+      return msg('agent.ticket.asked', { id });
   }
 }

@@ -3,7 +3,8 @@
 // own: it behaves exactly like auto (the mode is still reported as given).
 import type { ContactConfig } from '../config';
 import type { Assignment, AssignmentMode, CallerFact, Decision, Notice, PopTarget, TicketFact } from '../types';
-import { CHOOSE, SWITCHED, callerProblem, capitalise, warning } from './notices';
+import { msg } from '../../i18n/messages';
+import { CHOOSE, callerProblem, capitalised, warning } from './notices';
 
 export type OutboundOrigin =
   /** Click-to-dial from a ticket; null: the ticket could not be read. */
@@ -150,7 +151,7 @@ export function decideOutboundVoice(facts: OutboundFacts): Decision {
       mode: 'agent',
       pop: null,
       assignment: { kind: 'await_agent' },
-      notices: [warning(`${SWITCHED}the app has no rule for this call. Find the customer, ${CHOOSE}`)],
+      notices: [warning(msg('agent.noRule', { choose: CHOOSE }))],
       selectedUserId,
     };
   }
@@ -219,22 +220,16 @@ function resolveAssignment(assign: OutboundAssign, { config, origin, callee }: O
 const OUTBOUND_NOTICES: Record<OutboundNotice, (ctx: OutboundContext) => Notice> = {
   'closed origin ticket': ({ origin }) => {
     const ticket = origin.kind === 'ticket' ? origin.ticket : null;
-    return warning(
-      `Ticket #${ticket?.id ?? '?'} is closed, so this call could not be added to it; ` +
-        `a new ticket was created for its requester (user #${ticket?.requesterId ?? '?'}).`,
-    );
+    return warning(msg('agent.out.closedOrigin', { id: ticket?.id ?? '?', requester: ticket?.requesterId ?? '?' }));
   },
 
-  'unreadable origin ticket': ({ config }) => {
-    const lead = config.mode === 'agent' ? '' : SWITCHED;
-    const text = 'the ticket you called from could not be read, so this call was not attached to it. Open the ticket and click Attach to current, or click Create ticket.';
-    return warning(lead ? `${lead}${text}` : capitalise(text));
-  },
+  'unreadable origin ticket': ({ config }) =>
+    warning(msg(config.mode === 'agent' ? 'agent.out.unreadableOrigin' : 'agent.out.unreadableOriginSwitched')),
 
   'ambiguous callee': ({ config, callee }) => {
-    const text = `${callerProblem(callee, 'dialled')}. Open the right user, ${CHOOSE}`;
+    const who = callerProblem(callee, 'dialled');
     return config.mode === 'agent'
-      ? warning(capitalise(text))
-      : warning(`${SWITCHED}${text}`);
+      ? warning(msg('agent.openRightUser', { who: capitalised(who), choose: CHOOSE }))
+      : warning(msg('agent.openRightUserSwitched', { who, choose: CHOOSE }));
   },
 };

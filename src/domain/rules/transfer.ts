@@ -8,6 +8,7 @@
 //   force  | ignore it: a new ticket for the customer (customer_number) — decided by the inbound rules
 import type { ContactConfig } from '../config';
 import type { Decision, TicketFact } from '../types';
+import { msg } from '../../i18n/messages';
 import { info, warning } from './notices';
 
 export interface TransferFacts {
@@ -36,10 +37,7 @@ export function decideTransfer(facts: TransferFacts): Decision {
   const { config, channel, firstLegTicket, hiddenFrom } = facts;
   const what = channel === 'chat' ? 'chat' : 'call';
   if (firstLegTicket === null && hiddenFrom) {
-    const text =
-      `Switched to manual assignment: no ticket of the transferred ${what} (contact ${hiddenFrom.initialContactId}) is visible to you. ` +
-      'Zendesk shows you only some tickets, so the previous agent may have made one: ask them or a supervisor for it. ' +
-      'No ticket is made automatically; click Create ticket only once you know there is none.';
+    const text = msg(`agent.transfer.${what}.hidden`, { contact: hiddenFrom.initialContactId });
     return { mode: 'agent', pop: null, assignment: { kind: 'await_agent' }, notices: [warning(text)], selectedUserId: null };
   }
   const usable = firstLegTicket && firstLegTicket.status !== 'closed' ? firstLegTicket : null;
@@ -50,10 +48,9 @@ export function decideTransfer(facts: TransferFacts): Decision {
     }
     return { mode: config.mode, pop, assignment: { kind: 'attach', ticketId: usable.id }, notices: [], selectedUserId: usable.requesterId };
   }
-  const why = firstLegTicket
-    ? `the ticket of the transferred ${what}, #${firstLegTicket.id}, is closed`
-    : `the ticket of the transferred ${what} was not found (it may not exist yet, or Zendesk has not indexed it)`;
-  const text = `Switched to manual assignment: ${why}. Ask the previous agent for the ticket number, open it and click Attach to current, or click Create ticket.`;
+  const text = firstLegTicket
+    ? msg(`agent.transfer.${what}.closed`, { id: firstLegTicket.id })
+    : msg(`agent.transfer.${what}.notFound`);
   return {
     mode: 'agent',
     pop: null,
