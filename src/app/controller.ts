@@ -33,6 +33,8 @@ export interface AppDeps {
   /** Last-resort report of an exception that escaped the app's own handling (a bug). */
   onError?: (err: unknown) => void;
   retry?: RetryPolicy;
+  /** Seeds this instance's rate-limit jitter (default: random); the simulator fixes it per tab so a replay repeats. */
+  seed?: number;
 }
 
 export interface ContactOutcome {
@@ -73,7 +75,7 @@ export class AppController {
     const transport = new Transport(zaf, deps.clock, deps.retry ?? DEFAULT_RETRY, {
       onTrouble: (err) => this.store.setState({ zendeskTrouble: agentMessage(err) }),
       onRecovered: () => this.store.setState({ zendeskTrouble: null }),
-    });
+    }, deps.seed);
     this.gateway = new ZendeskGateway(transport);
     this.progress = new ProgressStore(deps.storage);
     this.claims = deps.claims ?? defaultClaims();

@@ -394,6 +394,7 @@ export class ScenarioWorld {
       clock: this.clock,
       storage: a.storage,
       tabId: String(tabNo),
+      seed: seedOf(`${name}#${tabNo}#${this.clock.nowMs()}`),
       claims: a.claims.forTab(tabNo),
       onError: (err) =>
         this.report.errors.push({ ...this.origin(name, tabNo), message: err instanceof Error ? `${err.message}` : String(err) }),
@@ -503,6 +504,12 @@ function observedPort(port: ConnectPort, see: (e: ContactEvent) => void): Connec
   };
 }
 
+/** A replayable seed per tab (FNV-1a of its name). */
+function seedOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
 
 function defaultName(role: 'CUSTOMER' | 'AGENT' | 'SYSTEM'): string {
   return role === 'CUSTOMER' ? 'Customer' : role === 'AGENT' ? 'Agent' : 'SYSTEM_MESSAGE';

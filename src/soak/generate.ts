@@ -8,7 +8,7 @@
 // of fault `times` per scenario stays at 5 or below, so every request succeeds within the app's
 // six attempts.
 import { AGENTS, CLOSED_TICKETS, CUSTOMERS, OPEN_TICKETS, QUEUES, RECOGNISED, SHARED_NUMBER, START, TICKETS, castZendesk } from './cast';
-import { Rng, mixSeed } from './prng';
+import { Rng, mixSeed } from '../domain/prng';
 
 export type StepJson = Record<string, unknown>;
 

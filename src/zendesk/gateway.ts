@@ -1,7 +1,7 @@
 // The only module that knows Zendesk's REST paths and payloads.
 import type { TicketFact, TicketStatus, UserFact } from '../domain/types';
 import { ZendeskError } from './errors';
-import type { Transport } from './transport';
+import type { Priority, Transport } from './transport';
 
 interface UserJson {
   id: number;
@@ -128,6 +128,13 @@ export interface UserSearch {
   /** Every match was read (false: Zendesk had more pages than were read). */
   complete: boolean;
 }
+
+/**
+ * Call details, transcripts, notes and Voice ID: they wait for a ringing contact's lookups and
+ * for ticket writes when the account's limit is tight (rateGate.ts). Everything else keeps the
+ * transport's default: reads decide what the agent sees, writes put a contact on its ticket.
+ */
+const DETAILS = { priority: 'details' } as const;
 
 const EXTERNAL_ID_PREFIX = 'amazon-connect:';
 
@@ -265,12 +272,12 @@ export class ZendeskGateway {
   }
 
   /** A comment carrying `marker` is already on the ticket (a write whose answer was lost). */
-  commentAlreadyAdded(ticketId: number, marker: string): Promise<boolean> {
-    return this.commentExists(ticketId, marker).then((x) => x === true);
+  commentAlreadyAdded(ticketId: number, marker: string, priority: Priority = 'details'): Promise<boolean> {
+    return this.commentExists(ticketId, marker, priority).then((x) => x === true);
   }
 
   async updateUser(id: number, changes: { phone?: string; user_fields?: Record<string, string> }): Promise<void> {
-    await this.http.write('PUT', `/api/v2/users/${id}.json`, { user: changes });
+    await this.http.write('PUT', `/api/v2/users/${id}.json`, { user: changes }, DETAILS);
   }
 
   /** Creates the ticket of a contact; after an unknown outcome, finds it by its external id before repeating. */
@@ -304,19 +311,21 @@ export class ZendeskGateway {
     const candidates = (await this.ticketsByExternalId(t.externalId))
       .filter((x) => x.requesterId === t.requesterId)
       .sort((a, b) => b.createdAtMs - a.createdAtMs);
-    for (const c of candidates) if (await this.commentAlreadyAdded(c.id, t.marker)) return c;
+    for (const c of candidates) if (await this.commentAlreadyAdded(c.id, t.marker, 'ticket')) return c;
     return null;
   }
 
   /** Adds a private note. `marker` lets a retry after an unknown outcome see that it already landed. */
   async addPrivateNote(ticketId: number, html: string, marker: string): Promise<void> {
     await this.http.write('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket: { comment: { html_body: html, public: false } } }, {
+      ...DETAILS,
       verify: () => this.commentExists(ticketId, marker),
     });
   }
 
   async addVoiceComment(ticketId: number, voice: VoiceCommentJson, marker: string): Promise<void> {
     await this.http.write('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket: { voice_comment: voice } }, {
+      ...DETAILS,
       verify: () => this.commentExists(ticketId, marker),
     });
   }
@@ -337,7 +346,7 @@ export class ZendeskGateway {
    * Comments holding `ignoring` (a contact's own transcript heading) do not count.
    */
   async lastTranscriptTime(ticketId: number, ignoring?: string): Promise<number | null> {
-    const res = await this.http.get<{ comments: { body?: string; html_body?: string }[] }>(`/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`);
+    const res = await this.http.get<{ comments: { body?: string; html_body?: string }[] }>(`/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`, DETAILS);
     let latest: number | null = null;
     for (const c of res.comments) {
       if (ignoring !== undefined && holdsMarker(c, ignoring)) continue;
@@ -349,9 +358,10 @@ export class ZendeskGateway {
     return latest;
   }
 
-  private async commentExists(ticketId: number, marker: string): Promise<true | null> {
+  private async commentExists(ticketId: number, marker: string, priority: Priority = 'details'): Promise<true | null> {
     const res = await this.http.get<{ comments: { body?: string; html_body?: string; data?: Record<string, unknown> }[] }>(
       `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`,
+      { priority },
     );
     const hit = res.comments.some((c) => holdsMarker(c, marker));
     return hit ? true : null;

@@ -1,7 +1,10 @@
 // The only place that talks to client.request: retries, Retry-After, unknown outcomes.
 import type { Clock } from '../domain/clock';
 import { ZendeskError } from './errors';
+import { RateGate, type Priority } from './rateGate';
 import type { ZafClient, ZafResponse } from './zaf';
+
+export type { Priority } from './rateGate';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -37,7 +40,12 @@ export const DEFAULT_RETRY: RetryPolicy = {
   requestTimeoutMs: REQUEST_TIMEOUT_MS,
 };
 
-export interface WriteOptions<T> {
+export interface RequestOptions {
+  /** What the request is for: a ringing contact's lookups go before ticket writes, and those before call details (rateGate.ts). */
+  priority?: Priority;
+}
+
+export interface WriteOptions<T> extends RequestOptions {
   /**
    * Called after a write failed with an unknown outcome (5xx, network), before repeating it:
    * returns the record if the write did happen, so it is never applied twice.
@@ -54,16 +62,21 @@ export interface TransportEvents {
 
 export class Transport {
   private troubled = false;
+  private readonly gate: RateGate;
 
   constructor(
     private readonly client: ZafClient,
     private readonly clock: Clock,
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
     private readonly events: TransportEvents = {},
-  ) {}
+    /** Seeds the rate gate's jitter (differs per app instance; fixed in a replay). */
+    seed: number = Math.floor(Math.random() * 2 ** 32),
+  ) {
+    this.gate = new RateGate(clock, seed);
+  }
 
-  async get<T>(path: string): Promise<T> {
-    return this.send<T>('GET', path, undefined, {});
+  async get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.send<T>('GET', path, undefined, options);
   }
 
   async write<T>(method: Exclude<Method, 'GET'>, path: string, body: unknown, options: WriteOptions<T> = {}): Promise<T> {
@@ -73,9 +86,15 @@ export class Transport {
   private async send<T>(method: Method, path: string, body: unknown, options: WriteOptions<T>): Promise<T> {
     let attempt = 0;
     for (;;) {
-      attempt++;
+      // A 429 is a refusal, not a failure: the request did nothing and runs again when Zendesk
+      // has room, however long the account stays full. Only other transient errors use up attempts.
+      let limited = false;
+      // Unless told: a read decides what the agent sees; a write puts a contact on its ticket.
+      const release = await this.gate.admit(options.priority ?? (method === 'GET' ? 'pop' : 'ticket'));
       try {
         const res = await this.request(method, path, body);
+        this.gate.observe(res, null);
+        release();
         if (res.status === 0 || res.status >= 400) throw toError(res, method, path);
         // A success whose body is not Zendesk's JSON (a proxy's HTML page): no usable answer,
         // and a write's outcome is unknown.
@@ -89,14 +108,25 @@ export class Transport {
         return res.responseJSON as T;
       } catch (raw) {
         const err = raw instanceof ZendeskError ? raw : toError(raw, method, path);
-        if (!err.transient || attempt >= this.policy.maxAttempts) throw err;
-        const wait =
-          err.status === 429
-            ? retryAfterMs(raw, this.clock.nowMs(), this.policy.defaultRetryAfterMs, this.policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS)
-            : this.backoff(attempt);
+        let wait: number;
+        if (err.status === 429) {
+          limited = true;
+          wait = retryAfterMs(raw, this.clock.nowMs(), this.policy.defaultRetryAfterMs, this.policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS);
+          if (isResponse(raw)) this.gate.observe(raw, wait);
+        } else {
+          if (isResponse(raw)) this.gate.observe(raw, null);
+          if (!err.transient || attempt + 1 >= this.policy.maxAttempts) {
+            release();
+            throw err;
+          }
+          wait = this.backoff(attempt + 1);
+        }
+        release();
+        if (!limited) attempt++;
         this.troubled = true;
         this.events.onTrouble?.(err, wait);
-        await this.clock.sleep(wait);
+        // After a 429 the gate holds this instance's requests until Retry-After has passed.
+        if (!limited) await this.clock.sleep(wait);
         if (method !== 'GET' && err.outcomeUnknown && options.verify) {
           const done = await options.verify();
           if (done !== null) return done;

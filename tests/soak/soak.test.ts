@@ -7,7 +7,7 @@ import type { SimReport } from '../../src/sim/scenario/report';
 import { castZendesk, START } from '../../src/soak/cast';
 import { contactsIn, FAULT_BUDGET, generateScenario, scenariosFor } from '../../src/soak/generate';
 import { checkInvariants, type Violation } from '../../src/soak/invariants';
-import { Rng } from '../../src/soak/prng';
+import { Rng } from '../../src/domain/prng';
 import { runSlice, runSoakScenario } from '../../src/soak/run';
 
 function scenario(steps: Record<string, unknown>[], settings: Record<string, unknown> = {}): Scenario {

@@ -4,25 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/sim/virtualClock';
 import { InMemoryZendesk } from '../../src/sim/zendesk';
-import { FakeZafClient } from '../../src/sim/zaf/fakeZafClient';
+import { priyaZaf } from '../sim/priyaZaf';
 import { announceTopBar, LONGEST_PAUSE_MS, startBackground } from '../../src/locations/background/background';
 import { RELAYED_DIALOUT_EVENT } from '../../src/app/dialout';
 
 const START = Date.parse('2026-01-05T09:00:00Z');
 
 function client(clock: VirtualClock, zendesk: InMemoryZendesk, guid: string, location: string, calls: string[] = []) {
-  const zaf = new FakeZafClient({
-    backend: zendesk,
-    clock,
-    latencyMs: 0,
-    currentUser: { id: 1, name: 'Priya Agent', email: 'priya@example.org', role: 'agent', locale: 'en-US' },
-    settings: {},
-    installationId: 1,
+  return priyaZaf(zendesk, clock, undefined, {
     guid,
     location,
     recorder: { request: () => undefined, pop: () => undefined, notify: () => undefined, popover: (a) => calls.push(`popover ${a}`) },
   });
-  return zaf;
 }
 
 function setup() {

@@ -4,7 +4,7 @@ import { ZendeskGateway } from '../../src/zendesk/gateway';
 import { ZendeskError } from '../../src/zendesk/errors';
 import { VirtualClock } from '../../src/sim/virtualClock';
 import { InMemoryZendesk } from '../../src/sim/zendesk';
-import { FakeZafClient } from '../../src/sim/zaf/fakeZafClient';
+import { priyaZaf } from '../sim/priyaZaf';
 
 function setup() {
   const clock = new VirtualClock(Date.parse('2026-01-05T09:00:00Z'));
@@ -21,16 +21,7 @@ function setup() {
     clock,
   );
   const requests: { method: string; path: string; status: number; atMs: number }[] = [];
-  const zaf = new FakeZafClient({
-    backend: zendesk,
-    clock,
-    latencyMs: 0,
-    currentUser: { id: 1, name: 'Priya Agent', email: 'priya@example.org', role: 'agent', locale: 'en-US' },
-    settings: {},
-    installationId: 1,
-    guid: 'g',
-    recorder: { request: (r) => requests.push(r), pop: () => {}, notify: () => {}, popover: () => {} },
-  });
+  const zaf = priyaZaf(zendesk, clock, (r) => requests.push(r));
   const trouble: string[] = [];
   const transport = new Transport(zaf, clock, DEFAULT_RETRY, {
     onTrouble: (e) => trouble.push(String(e.status)),
@@ -60,7 +51,9 @@ describe('Transport', () => {
     const { users } = await p;
     expect(users.map((u) => u.id)).toEqual([20]);
     expect(requests.map((r) => r.status)).toEqual([429, 200]);
-    expect(requests[1]!.atMs - requests[0]!.atMs).toBe(7000);
+    // Retry-After, then up to half a second of jitter (rateGate.ts: instances told the same second spread out).
+    expect(requests[1]!.atMs - requests[0]!.atMs).toBeGreaterThanOrEqual(7000);
+    expect(requests[1]!.atMs - requests[0]!.atMs).toBeLessThan(7500);
     expect(trouble).toEqual(['429', 'recovered']);
   });
 
@@ -149,7 +142,8 @@ describe('Transport', () => {
     const p = gateway.searchUsers('role:end-user phone:*7700900123');
     await clock.runUntilIdle(clock.nowMs() + 600_000);
     expect((await p).users).toHaveLength(1);
-    expect(requests[1]!.atMs - t0).toBe(MAX_RETRY_AFTER_MS);
+    expect(requests[1]!.atMs - t0).toBeGreaterThanOrEqual(MAX_RETRY_AFTER_MS);
+    expect(requests[1]!.atMs - t0).toBeLessThan(MAX_RETRY_AFTER_MS + 500);
   });
 
   it('a 429 without Retry-After waits the default, once, with no second retry by ZAF', async () => {
@@ -159,7 +153,8 @@ describe('Transport', () => {
     await clock.runUntilIdle(clock.nowMs() + 600_000);
     expect((await p).users).toHaveLength(1);
     expect(requests.map((q) => q.status)).toEqual([429, 200]);
-    expect(requests[1]!.atMs - requests[0]!.atMs).toBe(DEFAULT_RETRY.defaultRetryAfterMs);
+    expect(requests[1]!.atMs - requests[0]!.atMs).toBeGreaterThanOrEqual(DEFAULT_RETRY.defaultRetryAfterMs);
+    expect(requests[1]!.atMs - requests[0]!.atMs).toBeLessThan(DEFAULT_RETRY.defaultRetryAfterMs + 500);
   });
 
   it('retries a 409 conflict: the write collided and did not land', async () => {

@@ -149,6 +149,8 @@ export const ScenarioExpectSchema = strict({
   tickets: z.array(TicketExpectSchema).optional(),
   users: z.array(UserExpectSchema).optional(),
   contacts: z.array(ContactExpectSchema).optional(),
+  /** No contact's outcome matches any of these (e.g. `{"ticket_id": null}`: every contact ended on a ticket). */
+  contacts_none: z.array(ContactExpectSchema.partial()).optional(),
   contacts_count: Count.optional(),
   ...listFields('pops', PopExpectSchema),
   ...listFields('notifications', NotificationExpectSchema),
@@ -499,6 +501,7 @@ export function checkExpectations(expect: ScenarioExpect | undefined, report: Si
   if (expect.tickets) out.push(...checkRecords('tickets', 'ticket', asObjs(expect.tickets), asObjs(report.tickets), env));
   if (expect.users) out.push(...checkRecords('users', 'user', asObjs(expect.users), asObjs(report.users), env));
   if (expect.contacts) out.push(...checkContacts(asObjs(expect.contacts), asObjs(report.contacts), env));
+  if (expect.contacts_none) out.push(...none('contacts_none', 'contacts', asObjs(expect.contacts_none), asObjs(report.contacts), env));
   out.push(...checkCount('contacts_count', expect.contacts_count, report.contacts.length));
   for (const list of LISTS) {
     const acts = asObjs(report[list]);

@@ -1,4 +1,4 @@
-// A small seeded PRNG (mulberry32) and the helpers the soak generator draws with. Pure.
+// A small seeded PRNG (mulberry32) and helpers to draw with: the soak generator, the benchmarks and the rate gate's jitter. Pure.
 
 /** 32-bit mix of a run seed and a scenario index (splitmix-style), so each scenario has its own stream. */
 export function mixSeed(seed: number, index: number): number {
