@@ -292,7 +292,7 @@ export interface BrandChoice {
   /** null: leave it to Zendesk (the default brand, or the agent's choice). */
   brandId: number | null;
   source: 'queue' | 'attribute' | 'default';
-  /** For the agent, when ticket_brand named no active brand. */
+  /** For the agent: ticket_brand named no active brand, or a matching queue mapping names a brand Zendesk does not list. */
   warning?: string;
 }
 
@@ -310,10 +310,16 @@ export function chooseBrand(input: {
   const active = new Map<number, BrandFact>();
   for (const b of input.brands) if (b.active) active.set(b.id, b);
 
+  // A mapped brand Zendesk does not list to this agent: deleted, or the agent is not one of its
+  // members (brand memberships show an agent only their brands). Said once, then the next rule.
+  let unlisted: string | undefined;
   if (input.queue != null && input.queue.trim() !== '') {
     for (const rule of input.queueToBrand) {
-      if (!active.has(rule.brand_id)) continue;
-      if (matchQueuePattern(rule.queue, input.queue)) return { brandId: rule.brand_id, source: 'queue' };
+      if (!matchQueuePattern(rule.queue, input.queue)) continue;
+      if (active.has(rule.brand_id)) return withWarning({ brandId: rule.brand_id, source: 'queue' }, unlisted);
+      if (unlisted === undefined && !input.brands.some((b) => b.id === rule.brand_id)) {
+        unlisted = `The queue "${clip(input.queue)}" is mapped to brand ${rule.brand_id}, which Zendesk does not show you (it was deleted, or you are not a member of it); ask an admin to check the queue mappings.`;
+      }
     }
   }
 
@@ -321,7 +327,7 @@ export function chooseBrand(input: {
   if (wanted !== '') {
     const key = fold(wanted);
     const found = input.brands.find((b) => b.active && fold(b.name.trim()) === key);
-    if (found) return { brandId: found.id, source: 'attribute' };
+    if (found) return withWarning({ brandId: found.id, source: 'attribute' }, unlisted);
     const inactive = input.brands.some((b) => !b.active && fold(b.name.trim()) === key);
     return {
       brandId: null,
@@ -331,5 +337,9 @@ export function chooseBrand(input: {
         : `The contact attribute ticket_brand names the brand "${clip(wanted)}", which does not exist in Zendesk; the ticket gets the default brand.`,
     };
   }
-  return { brandId: null, source: 'default' };
+  return withWarning({ brandId: null, source: 'default' }, unlisted && `${unlisted} The ticket gets the default brand.`);
+}
+
+function withWarning(choice: BrandChoice, warning: string | undefined): BrandChoice {
+  return warning ? { ...choice, warning } : choice;
 }

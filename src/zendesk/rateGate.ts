@@ -52,6 +52,8 @@ export class RateGate {
   private lastLowSent = -Infinity;
   /** Requests of each priority waiting or in flight here. */
   private readonly active: Record<Priority, number> = { pop: 0, ticket: 0, details: 0 };
+  /** Settles when the last lower-priority request that asked has been let through. */
+  private readonly turn: Record<Priority, Promise<void>> = { pop: Promise.resolve(), ticket: Promise.resolve(), details: Promise.resolve() };
   private readonly rng: Rng;
 
   constructor(
@@ -62,7 +64,11 @@ export class RateGate {
     this.rng = new Rng(seed);
   }
 
-  /** Waits until a request of this priority may go; the caller then sends it and calls `done`. */
+  /**
+   * Waits until a request of this priority may go; the caller then sends it and calls `done`.
+   * Lower-priority requests of one instance are let through in the order they asked: only the
+   * first of them watches the clock, the others wait their turn behind it.
+   */
   async admit(priority: Priority): Promise<() => void> {
     const rank = RANK[priority];
     this.active[priority]++;
@@ -72,7 +78,11 @@ export class RateGate {
       released = true;
       this.active[priority]--;
     };
+    const before = this.turn[priority];
+    let next = () => undefined as void;
+    if (rank > 0) this.turn[priority] = new Promise<void>((r) => (next = r));
     try {
+      await before;
       for (;;) {
         const wait = this.waitFor(priority);
         if (wait <= 0) break;
@@ -81,6 +91,8 @@ export class RateGate {
     } catch (err) {
       done();
       throw err;
+    } finally {
+      next();
     }
     if (rank > 0) this.lastLowSent = this.clock.nowMs();
     return done;

@@ -178,6 +178,21 @@ describe('chooseBrand', () => {
     expect(choice.warning !== undefined).toBe(warns);
   });
 
+  it('a matching mapping to a brand Zendesk does not list (deleted, or the agent is no member) says so, then the next rule applies', () => {
+    const mapped = [
+      { queue: 'Sales *', brand_id: 9 },
+      { queue: '*Sales*', brand_id: 1 },
+    ];
+    const next = chooseBrand({ queue: 'Sales EMEA', queueToBrand: mapped, ticketBrandName: null, brands });
+    expect(next.brandId).toBe(1);
+    expect(next.warning).toMatch(/"Sales EMEA" is mapped to brand 9, which Zendesk does not show you.*admin/);
+    const none = chooseBrand({ queue: 'Sales EMEA', queueToBrand: [mapped[0]!], ticketBrandName: null, brands });
+    expect(none).toMatchObject({ brandId: null, source: 'default' });
+    expect(none.warning).toMatch(/default brand/);
+    // An inactive brand is listed: skipped without a word, as before.
+    expect(chooseBrand({ queue: 'Legacy X', queueToBrand, ticketBrandName: null, brands }).warning).toBeUndefined();
+  });
+
   it('the warning names the brand', () => {
     expect(chooseBrand({ queue: null, queueToBrand: [], ticketBrandName: 'Nope', brands }).warning).toMatch(/ticket_brand.*"Nope".*default brand/);
   });

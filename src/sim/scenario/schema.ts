@@ -114,6 +114,8 @@ export const ZendeskUserSpecSchema = strict({
   /** Agents: the tickets they see; elsewhere 403, and lists leave the others out. */
   ticket_access: z.enum(['all', 'groups', 'assigned']).optional(),
   group_ids: z.array(Id).optional(),
+  /** Agents: brand memberships; brands are then listed only to their members. */
+  brand_ids: z.array(Id).optional(),
 });
 export type ZendeskUserSpec = z.output<typeof ZendeskUserSpecSchema>;
 

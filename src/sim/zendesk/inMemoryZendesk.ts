@@ -275,6 +275,7 @@ export class InMemoryZendesk {
         canManageEndUsers: u.can_manage_end_users !== false,
         tickets: u.ticket_access ?? 'all',
         groupIds: [...(u.group_ids ?? [])],
+        brandIds: u.brand_ids ? [...u.brand_ids] : null,
       },
       createdMs,
       updatedMs: updatedMs ?? createdMs,

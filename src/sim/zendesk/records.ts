@@ -42,9 +42,11 @@ export interface AgentAccess {
   readonly canManageEndUsers: boolean;
   readonly tickets: TicketAccess;
   readonly groupIds: readonly number[];
+  /** Brand memberships (Zendesk's brand agents, "department spaces"): null = every brand. */
+  readonly brandIds: readonly number[] | null;
 }
 
-export const FULL_ACCESS: AgentAccess = { canManageEndUsers: true, tickets: 'all', groupIds: [] };
+export const FULL_ACCESS: AgentAccess = { canManageEndUsers: true, tickets: 'all', groupIds: [], brandIds: null };
 
 export interface ViaSource {
   readonly from: Readonly<Record<string, unknown>>;

@@ -306,8 +306,11 @@ const ticketComments: Handler = (ctx, [id]) => {
 
 // ---- account configuration --------------------------------------------------------------
 
-const brands: Handler = ({ data }) => {
-  const list = data.brands.map((b) => ({
+// An agent with brand memberships (brand agents, "Restricting agent ticket access by brand")
+// is shown only those brands; admins see all.
+const brands: Handler = ({ data, actor }) => {
+  const member = actor.role === 'admin' ? null : actor.access.brandIds;
+  const list = data.brands.filter((b) => member === null || member.includes(b.id)).map((b) => ({
     url: `https://sim.zendesk.com/api/v2/brands/${b.id}.json`,
     id: b.id,
     name: b.name,

@@ -52,6 +52,8 @@ export interface ZendeskUserSeed {
   ticket_access?: TicketAccess;
   /** Agents: their groups (for `ticket_access: "groups"`). */
   group_ids?: number[];
+  /** Agents: the brands they are members of; set, brands are listed only to their members. */
+  brand_ids?: number[];
 }
 
 export type TicketAccess = 'all' | 'groups' | 'assigned';
