@@ -151,11 +151,18 @@ export function externalIdIsOurs(externalId: string | null): boolean {
   return externalId === null || externalId === '' || externalId.startsWith(EXTERNAL_ID_PREFIX);
 }
 
+/** Zendesk refused a Talk Partner Edition endpoint for the account (403, or 404 for the endpoint itself). */
+function talkPartnerEditionMissing(e: unknown): boolean {
+  return e instanceof ZendeskError && (e.status === 403 || (e.status === 404 && e.code !== 'RecordNotFound'));
+}
+
 export class ZendeskGateway {
   private brands: Promise<BrandJson[]> | null = null;
   private ticketFields: Promise<TicketFieldJson[]> | null = null;
   private userFields: Promise<UserFieldJson[]> | null = null;
   private restricted: Promise<boolean> | null = null;
+  /** Talk Partner Edition's voice channel: null until Zendesk has answered there, false when it refused. */
+  private voiceChannel: boolean | null = null;
 
   constructor(private readonly http: Transport) {}
 
@@ -290,16 +297,26 @@ export class ZendeskGateway {
       external_id: t.externalId,
       ...(t.brandId !== null ? { brand_id: t.brandId } : {}),
       ...(t.customFields.length ? { custom_fields: t.customFields } : {}),
-      ...(t.voiceVia !== null ? { via_id: t.voiceVia } : {}),
       ...(t.voiceComment ? { voice_comment: t.voiceComment } : {}),
     };
-    const path = t.voiceVia !== null ? '/api/v2/channels/voice/tickets.json' : '/api/v2/tickets.json';
-    const res = await this.http.write<{ ticket: TicketJson }>('POST', path, { ticket }, {
-      verify: async () => {
-        const found = await this.findCreatedTicket(t);
-        return found ? { ticket: fromDetails(found) } : null;
-      },
-    });
+    const verify = async () => {
+      const found = await this.findCreatedTicket(t);
+      return found ? { ticket: fromDetails(found) } : null;
+    };
+    if (t.voiceVia !== null && this.voiceChannel !== false) {
+      try {
+        const voice = { ...ticket, via_id: t.voiceVia };
+        const res = await this.http.write<{ ticket: TicketJson }>('POST', '/api/v2/channels/voice/tickets.json', { ticket: voice }, { verify });
+        this.voiceChannel = true;
+        return toTicketDetails(res.ticket);
+      } catch (e) {
+        if (!talkPartnerEditionMissing(e)) throw e;
+        // No Talk Partner Edition ("Use of this API requires Talk Partner Edition"): the
+        // call still gets its ticket through the Tickets API, without the voice channel's via.
+        this.voiceChannel = false;
+      }
+    }
+    const res = await this.http.write<{ ticket: TicketJson }>('POST', '/api/v2/tickets.json', { ticket }, { verify });
     return toTicketDetails(res.ticket);
   }
 

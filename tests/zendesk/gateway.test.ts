@@ -6,7 +6,7 @@ import { VirtualClock } from '../../src/sim/virtualClock';
 import { InMemoryZendesk, type ZendeskInit } from '../../src/sim/zendesk';
 import { FakeZafClient } from '../../src/sim/zaf/fakeZafClient';
 
-function setup(over: Partial<ZendeskInit> = {}, asUser = 1) {
+function setup(over: Partial<ZendeskInit> = {}, asUser = 1, seen: string[] = []) {
   const clock = new VirtualClock(Date.parse('2026-01-05T09:00:00Z'));
   const zendesk = new InMemoryZendesk(
     {
@@ -29,7 +29,7 @@ function setup(over: Partial<ZendeskInit> = {}, asUser = 1) {
     settings: {},
     installationId: 1,
     guid: 'g',
-    recorder: { request: () => {}, pop: () => {}, notify: () => {}, popover: () => {} },
+    recorder: { request: (r) => seen.push(`${r.method} ${r.path} ${r.status}`), pop: () => {}, notify: () => {}, popover: () => {} },
   });
   const gw = new ZendeskGateway(new Transport(zaf, clock, DEFAULT_RETRY));
   // Every call runs on the simulated clock until it settles.
@@ -47,6 +47,27 @@ function setup(over: Partial<ZendeskInit> = {}, asUser = 1) {
 }
 
 describe('ZendeskGateway', () => {
+  it('without Talk Partner Edition a call\'s ticket is made through the Tickets API; the voice channel is asked once', async () => {
+    const seen: string[] = [];
+    const gw = setup({ talk_partner_edition: false }, 1, seen);
+    const call = (n: number) => ({
+      requesterId: 20,
+      subject: 'Call',
+      noteHtml: `<p>Contact ID: c${n}</p>`,
+      brandId: null,
+      tags: [],
+      customFields: [],
+      externalId: `amazon-connect:c${n}`,
+      voiceVia: 45 as const,
+      marker: `Contact ID: c${n}`,
+    });
+    const first = await gw.createTicket(call(1));
+    const second = await gw.createTicket(call(2));
+    expect([first.requesterId, second.requesterId]).toEqual([20, 20]);
+    expect(first.id).not.toBe(second.id);
+    expect(seen).toEqual(['POST /api/v2/channels/voice/tickets.json 403', 'POST /api/v2/tickets.json 201', 'POST /api/v2/tickets.json 201']);
+  });
+
   it('reads a 403 on a ticket as "not visible", a 404 as "not found"', async () => {
     const gw = setup({}, 2);
     expect(await gw.readTicket(500)).toEqual({ kind: 'hidden' });
