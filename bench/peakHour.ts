@@ -191,7 +191,13 @@ export async function runPeakHour(o: PeakOptions = PEAK_DEFAULTS): Promise<PeakR
     }
   }
   // The backlog a peak leaves can take longer than the simulator's usual 10 minutes to clear.
-  await world.drain(DRAIN_LIMIT_MS);
+  const lastStepMs = world.clock.nowMs();
+  // A simulated minute at a time, so a long drain shows its progress.
+  while (world.clock.pendingTimers() > 0 && world.clock.nowMs() - lastStepMs < DRAIN_LIMIT_MS) {
+    await world.clock.advanceTo(world.clock.nowMs() + 60_000);
+    if (progress) process.stderr.write(`drain sim ${((world.clock.nowMs() - world.startMs) / 1000).toFixed(0)} s wall ${((performance.now() - t0) / 1000).toFixed(0)} s requests ${world.report.requests.length} 429s ${world.zendesk.rateLimitedCount()} timers ${world.clock.pendingTimers()}\n`);
+  }
+  if (progress) process.stderr.write(`drained ${((world.clock.nowMs() - lastStepMs) / 1000).toFixed(0)} s after the last step; timers left ${world.clock.pendingTimers()}\n`);
   const report = world.finish();
   return { ...measure(scenario, report, planned, peakEndS, o, world.zendesk.rateLimitedCount()), elapsedMs: performance.now() - t0 };
 }
