@@ -11,10 +11,10 @@
 //   decide the pop go whenever Zendesk accepts requests, the writes that put a contact on its
 //   ticket leave the last 5% of the minute's budget to them, and call details, transcripts and
 //   Voice ID leave the last 20%;
-// - under pressure (a 429, or a reserve reached), spaces this instance's lower-priority
-//   requests out, doubling the gap each time Zendesk is still full and halving it when it has
-//   room (backoff as on any shared link), so the account's requests settle at what the limit
-//   serves instead of hammering it.
+// - under pressure (a 429, or the details' reserve reached), spaces this instance's call
+//   details out, doubling the gap each time Zendesk is still full and halving it when it has
+//   room (dropping it once half the budget is free), so the account's requests settle at what
+//   the limit serves instead of hammering it.
 //
 // Nothing is dropped: a held request waits, and runs once there is room.
 import type { Clock } from '../domain/clock';
@@ -94,7 +94,7 @@ export class RateGate {
     } finally {
       next();
     }
-    if (rank > 0) this.lastLowSent = this.clock.nowMs();
+    if (priority === 'details') this.lastLowSent = this.clock.nowMs();
     return done;
   }
 
@@ -116,7 +116,9 @@ export class RateGate {
     } else if (this.tight('details')) {
       this.spacing = Math.min(MAX_SPACING_MS, Math.max(MIN_SPACING_MS, this.spacing * 2));
     } else if (this.spacing > 0) {
-      this.spacing = this.spacing / 2 < MIN_SPACING_MS ? 0 : this.spacing / 2;
+      // Half the minute's budget free: the account has room, no more spacing.
+      const roomy = this.remaining !== null && this.limit !== null && this.remaining >= this.limit / 2;
+      this.spacing = roomy || this.spacing / 2 < MIN_SPACING_MS ? 0 : this.spacing / 2;
     }
   }
 
@@ -131,7 +133,8 @@ export class RateGate {
     if (rank === 0) return 0;
     // A more urgent request of this instance goes first.
     for (const p of PRIORITIES) if (RANK[p] < rank && this.active[p] > 0) return 250;
-    if (this.spacing > 0) {
+    // Only call details are spaced out: a ticket write answers a contact in front of the agent.
+    if (priority === 'details' && this.spacing > 0) {
       const next = this.lastLowSent + this.spacing;
       if (now < next) return next - now + Math.floor(this.rng.next() * (this.spacing / 2));
     }
