@@ -10,7 +10,7 @@ import { bootStreams } from '../connect/streamsBoot';
 import type { StreamsLike } from '../connect/streamsLike';
 import type { ConnectPort, ContactEvent } from '../connect/types';
 import type { ZendeskInit } from './zendesk/types';
-import { InMemoryZendesk } from './zendesk';
+import { InMemoryZendesk, SIM_APP_ID } from './zendesk';
 import { VirtualClock } from './virtualClock';
 import { ConnectAgentSim, type ConnectAgentOptions, type SimContactSpec } from './ccp/connectAgent';
 import type { PageFactory, SimPage } from './ccp/page';
@@ -146,7 +146,7 @@ export class ScenarioWorld {
   readonly clock: VirtualClock;
   readonly zendesk: InMemoryZendesk;
   readonly startMs: number;
-  readonly report: SimReport = { users: [], tickets: [], pops: [], notifications: [], contacts: [], dials: [], requests: [], errors: [] };
+  readonly report: SimReport = { users: [], tickets: [], calls: [], pops: [], notifications: [], contacts: [], dials: [], requests: [], errors: [] };
   private agents = new Map<string, AgentWorld>();
   private declared = new Map<string, SimContactSpec>();
   private readonly ctx: StepContext;
@@ -163,7 +163,7 @@ export class ScenarioWorld {
     this.clock = new VirtualClock(this.startMs);
     this.settings = settingsAsZendeskGivesThem(scenario.settings as Record<string, unknown>);
     this.zendesk = new InMemoryZendesk(scenario.zendesk as ZendeskInit, this.clock, {
-      installation: { id: INSTALLATION_ID, settings: this.settings },
+      installation: { id: INSTALLATION_ID, app_id: SIM_APP_ID, settings: this.settings },
     });
     for (const spec of scenario.agents) {
       const world: AgentWorld = {
@@ -214,6 +214,7 @@ export class ScenarioWorld {
     const snap = this.zendesk.snapshot();
     this.report.users = snap.users as SimReport['users'];
     this.report.tickets = snap.tickets as SimReport['tickets'];
+    this.report.calls = snap.calls;
     this.report.contacts = this.contactOutcomes();
     return this.report;
   }
@@ -445,6 +446,7 @@ export class ScenarioWorld {
       currentUser,
       settings: this.zendesk.installationSettings() ?? this.settings,
       installationId: INSTALLATION_ID,
+      appId: SIM_APP_ID,
       registered: false,
       talkPartnerEdition: this.scenario.zendesk.talk_partner_edition !== false,
       ...o,

@@ -357,6 +357,7 @@ function simulate(args: string[]) {
 const REPORT_FIELDS: Record<string, string[]> = {
   users: ['id', 'name', 'role', 'phone', 'email', 'user_fields'],
   tickets: ['id', 'requester_id', 'brand_id', 'subject', 'status', 'via_id', 'tags', 'custom_fields', 'comments'],
+  calls: ['id', 'ticket_id', 'direction', 'from_line', 'to_line', 'agent_id', 'call_started_at', 'call_ended_at', 'duration', 'recording_url', 'disposition'],
   pops: ['agent', 'tab', 'step', 'kind', 'id'],
   notifications: ['agent', 'tab', 'step', 'level', 'text'],
   contacts: ['id', 'agent', 'mode', 'ticket_id', 'user_id'],

@@ -2,7 +2,7 @@
 // against Zendesk's framework and not a friendlier picture of it.
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/sim/virtualClock';
-import { InMemoryZendesk } from '../../src/sim/zendesk';
+import { InMemoryZendesk, SIM_APP_ID } from '../../src/sim/zendesk';
 import { FakeZafClient, type FakeZafOptions } from '../../src/sim/zaf/fakeZafClient';
 import type { ZafResponse } from '../../src/zendesk/zaf';
 
@@ -31,6 +31,18 @@ function setup(location = 'top_bar', extra: Partial<FakeZafOptions> = {}) {
 const GET = { url: '/api/v2/users/1.json', type: 'GET' as const, httpCompleteResponse: true as const };
 
 describe('fake ZAF client', () => {
+  it("gives the app's id in metadata, which Talk Partner Edition's call object takes as app_id", async () => {
+    const { zaf, clock } = setup();
+    const meta = await zaf.metadata();
+    expect(meta).toMatchObject({ appId: SIM_APP_ID, installationId: 1, settings: {} });
+    const call = { app_id: meta.appId, from_line: '+447700900123', to_line: '+442079460000', call_started_at: '2026-01-05T09:00:04Z', direction: 'inbound' };
+    const write = { url: '/api/v2/calls.json', type: 'POST' as const, data: JSON.stringify({ call }), httpCompleteResponse: true as const, autoRetry: false as const, timeout: 10_000 };
+    const pending = zaf.request(write);
+    await clock.runUntilIdle(clock.nowMs() + 60_000);
+    expect((await pending).status).toBe(201);
+    await expect(setup('top_bar', { appId: 42 }).zaf.metadata()).resolves.toMatchObject({ appId: 42 });
+  });
+
   it('rejects a get path the location does not have', async () => {
     const { zaf } = setup();
     await expect(zaf.get('ticket.id')).rejects.toThrow(/ticket\.id/);

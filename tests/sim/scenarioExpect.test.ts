@@ -46,6 +46,7 @@ function report(): SimReport {
     ],
     notifications: [{ ...origin, step: 1, level: 'info', text: 'Ticket 701 created for Tom Baker' }],
     contacts: [{ id: 'c1', agent: 'priya', mode: 'auto', ticket_id: 701, user_id: 20 }],
+    calls: [],
     dials: [],
     requests: [
       { ...origin, step: 0, method: 'GET', path: '/api/v2/search.json?query=phone', status: 200, at_ms: 0 },
@@ -201,6 +202,45 @@ describe('checkExpectations', () => {
     expect(check({ errors_none: [{ message_contains: 'TypeError' }] }, r)).toEqual([
       'errors_none[0]: expected no error matching {"message_contains":"TypeError"}, found 1: {"agent":"priya","tab":1,"step":2,"message":"TypeError: x is undefined"}',
     ]);
+  });
+
+  it('checks Talk Partner Edition call records: calls, calls_exact, calls_none, calls_count', () => {
+    const r = report();
+    const call = {
+      id: 1,
+      ticket_id: 701,
+      direction: 'inbound',
+      from_line: '+447700900123',
+      to_line: '+442079460000',
+      agent_id: 1,
+      call_started_at: '2026-01-05T09:00:04Z',
+      call_ended_at: '2026-01-05T09:01:34Z',
+      duration: 90,
+      recording_url: null,
+      disposition: 'Resolved',
+      call_disposition: 'Resolved',
+      end_user_id: 20,
+      created_at: '2026-01-05T09:00:04Z',
+      updated_at: '2026-01-05T09:01:35Z',
+    };
+    r.calls.push(call, { ...call, id: 2, ticket_id: null, direction: 'outbound', agent_id: 1, duration: 0, disposition: null, call_disposition: null });
+    expect(
+      check(
+        {
+          calls: [{ ticket_id: 'new:1', agent_id: 1, end_user_id: 20, duration: { min: 85, max: 95 }, disposition: 'Resolved' }, { direction: 'outbound' }],
+          calls_count: 2,
+          calls_none: [{ direction: 'inbound', ticket_id: null }],
+          calls_exact: [{ id: 1 }, { id: 2, ticket_id: null }],
+        },
+        r,
+      ),
+    ).toEqual([]);
+    const failed = check({ calls: [{ ticket_id: 700 }], calls_count: 1 }, r);
+    expect(failed).toHaveLength(2);
+    expect(failed[0]).toMatch(/^calls\[0\]: no call matches \{"ticket_id":700\}; closest is call #0 \{"id":1,.*\(ticket_id: expected 700, found 701\)$/);
+    expect(failed[1]).toBe('calls_count: expected 1, found 2');
+    expect(check({ calls_count: 0 })).toEqual([]);
+    expect(ScenarioExpectSchema.safeParse({ calls: [{ dispositon: 'x' }] }).success).toBe(false);
   });
 
   it('finds contacts by id and agent', () => {

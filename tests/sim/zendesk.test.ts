@@ -477,7 +477,7 @@ describe('htmlToText', () => {
 });
 
 describe('snapshot', () => {
-  it('reports users and tickets by id in the FORMAT.md shape', () => {
+  it('reports users, tickets and call records by id in the FORMAT.md shape', () => {
     const { zd } = setup({ users: [{ id: 5, name: 'Z', role: 'agent' }, { id: 3, name: 'Y', phone: '1', user_fields: { k: 'v' } }], tickets: [] });
     expect(zd.snapshot()).toEqual({
       users: [
@@ -485,6 +485,7 @@ describe('snapshot', () => {
         { id: 5, name: 'Z', role: 'agent', phone: null, email: null, user_fields: {} },
       ],
       tickets: [],
+      calls: [],
     });
   });
 });

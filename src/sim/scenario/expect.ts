@@ -12,7 +12,7 @@
 //  - numbers may be given as {"min", "max"} ranges;
 //  - ids of records created during the run are written "new:N" (the N-th created ticket or
 //    user, by id): `ticket_id` refers to tickets, `requester_id`/`user_id`/`author_id`/
-//    `answered_by_id` to users, a pop's `id` to whatever its `kind` is.
+//    `answered_by_id`/`agent_id`/`end_user_id` to users, a pop's `id` to whatever its `kind` is.
 import { z } from 'zod';
 import type { SimReport } from './report';
 import { anyJson, isPlainObject, strict } from './strict';
@@ -130,6 +130,42 @@ export const ErrorExpectSchema = strict({
   message_contains: Contains.optional(),
 });
 
+const NullableText = z.string().nullable().optional();
+const NullableNumber = NumberMatch.nullable().optional();
+
+/** A Talk Partner Edition call record of the report (`calls`), by Zendesk's field names. */
+export const CallExpectSchema = strict({
+  id: Id.optional(),
+  ticket_id: Ref.nullable().optional(),
+  direction: z.enum(['inbound', 'outbound']).optional(),
+  from_line: NullableText,
+  to_line: NullableText,
+  agent_id: Ref.nullable().optional(),
+  end_user_id: Ref.nullable().optional(),
+  brand_id: Id.nullable().optional(),
+  app_id: Id.optional(),
+  call_started_at: NullableText,
+  call_ended_at: NullableText,
+  duration: NullableNumber,
+  recording_url: NullableText,
+  recording_url_contains: Contains.optional(),
+  /** FORMAT.md's name for Zendesk's `call_disposition` (the report gives both). */
+  disposition: NullableText,
+  call_disposition: NullableText,
+  completion_status: NullableText,
+  call_recording_consent: NullableText,
+  call_recording_consent_action: NullableText,
+  call_type: NullableText,
+  line_type: NullableText,
+  queue_name: NullableText,
+  external_id: NullableText,
+  voicemail: z.boolean().nullable().optional(),
+  hold_time: NullableNumber,
+  talk_time: NullableNumber,
+  wait_time: NullableNumber,
+  queue_time: NullableNumber,
+});
+
 function listFields<N extends string, S extends z.ZodType>(name: N, item: S) {
   return {
     [name]: z.array(item).optional(),
@@ -152,6 +188,7 @@ export const ScenarioExpectSchema = strict({
   /** No contact's outcome matches any of these (e.g. `{"ticket_id": null}`: every contact ended on a ticket). */
   contacts_none: z.array(ContactExpectSchema.partial()).optional(),
   contacts_count: Count.optional(),
+  ...listFields('calls', CallExpectSchema),
   ...listFields('pops', PopExpectSchema),
   ...listFields('notifications', NotificationExpectSchema),
   ...listFields('dials', DialExpectSchema),
@@ -163,6 +200,7 @@ export type TicketExpect = z.output<typeof TicketExpectSchema>;
 export type UserExpect = z.output<typeof UserExpectSchema>;
 export type CommentExpect = z.output<typeof CommentExpectSchema>;
 export type ContactExpect = z.output<typeof ContactExpectSchema>;
+export type CallExpect = z.output<typeof CallExpectSchema>;
 
 // ---------------------------------------------------------------------------------------
 // Checking
@@ -179,13 +217,14 @@ interface Env {
   created: Record<Ns, number[]>;
 }
 
-const USER_REF_KEYS = new Set(['requester_id', 'user_id', 'author_id', 'answered_by_id', 'assignee_id', 'submitter_id']);
+const USER_REF_KEYS = new Set(['requester_id', 'user_id', 'author_id', 'answered_by_id', 'assignee_id', 'submitter_id', 'agent_id', 'end_user_id']);
 const TICKET_REF_KEYS = new Set(['ticket_id']);
 /** Lists of objects: an expected list is matched as a subsequence (other lists: as a set). */
 const OBJECT_LISTS = new Set(['comments', 'custom_fields']);
 /** `last_X` compares with the last entry of list Y. */
 const LAST: Record<string, string> = { last_comment: 'comments' };
 const NOUNS: Record<string, string> = {
+  calls: 'call',
   pops: 'pop',
   notifications: 'notification',
   dials: 'dial',
@@ -475,7 +514,7 @@ function checkCount(label: string, c: number | { min?: number; max?: number } | 
   return [`${label}: expected ${describeCount(c)}, found ${n}${detail}`];
 }
 
-const LISTS = ['pops', 'notifications', 'dials', 'requests', 'errors'] as const;
+const LISTS = ['calls', 'pops', 'notifications', 'dials', 'requests', 'errors'] as const;
 
 /**
  * Checks a run's report against a scenario's `expect` block. Returns one line per failed

@@ -1,5 +1,7 @@
 // The report `npm run -s simulate` prints (FORMAT.md, "The report"). Field names are the contract.
 
+import type { SnapshotCall } from '../zendesk/types';
+
 export interface ReportUser {
   id: number;
   name: string;
@@ -37,6 +39,13 @@ export interface ReportTicket {
   custom_fields: ReportCustomField[];
   comments: ReportComment[];
 }
+
+/**
+ * A Talk Partner Edition call record (Zendesk's standard call object) as last stored, FORMAT.md's
+ * fields first (`disposition` is Zendesk's `call_disposition`: both names are given), then every
+ * other field of the record.
+ */
+export type ReportCall = SnapshotCall;
 
 /** Where an entry came from: the agent, its app instance, and the index of the step that caused it. */
 export interface ReportOrigin {
@@ -87,6 +96,7 @@ export interface ReportError extends ReportOrigin {
 export interface SimReport {
   users: ReportUser[];
   tickets: ReportTicket[];
+  calls: ReportCall[];
   pops: ReportPop[];
   notifications: ReportNotification[];
   contacts: ReportContact[];

@@ -62,7 +62,7 @@ export const ACTIONS = [
   'close_tab',
 ] as const;
 export const ZENDESK_CHANGES = ['create_user', 'update_user', 'update_ticket', 'create_ticket'] as const;
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export type UserRole = (typeof USER_ROLES)[number];
 export type TicketStatus = (typeof TICKET_STATUSES)[number];

@@ -23,9 +23,10 @@ import type {
   ZafRequestOptions,
   ZafResponse,
 } from '../../zendesk/zaf';
+import { SIM_APP_ID } from '../zendesk/records';
 
 export interface ZendeskBackend {
-  handle(req: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; body: unknown; asUserId: number }): {
+  handle(req: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body: unknown; asUserId: number }): {
     status: number;
     body: unknown;
     headers: Record<string, string>;
@@ -49,6 +50,11 @@ export interface FakeZafOptions {
   currentUser: ZafCurrentUser;
   settings: Record<string, unknown>;
   installationId: number;
+  /**
+   * The app's id, as `metadata()` gives it (`appId`): what Talk Partner Edition's call object
+   * takes as `app_id` ("the identifier assigned to your app when using ZAF"). Default SIM_APP_ID.
+   */
+  appId?: number;
   recorder: ZafRecorder;
   guid: string;
   location?: string;
@@ -238,8 +244,9 @@ export class FakeZafClient implements ZafClient {
     return this.posted(() => this.contextNow());
   }
 
+  /** ZAF's metadata: the app's id, this installation's id and its settings. */
   private metadataNow(): ZafMetadata {
-    return { appId: 1, installationId: this.o.installationId, settings: this.o.settings };
+    return { appId: this.o.appId ?? SIM_APP_ID, installationId: this.o.installationId, settings: this.o.settings };
   }
 
   private contextNow(): ZafContext {

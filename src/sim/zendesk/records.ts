@@ -91,7 +91,33 @@ export interface CommentRecord {
   readonly audit_id: number;
   readonly via_id: number;
   readonly createdMs: number;
+  /**
+   * A Talk Partner Edition voice comment: it shows this call record as it is when read, so
+   * `body` and `data` are rendered from the record (render.ts); the stored ones are as of
+   * the comment's creation (the ticket's description and the audit).
+   */
+  readonly call?: CallCommentRef;
 }
+
+/** What a TPE voice comment keeps of its own: the call it shows and its title. */
+export interface CallCommentRef {
+  readonly id: number;
+  readonly title: string | null;
+}
+
+/**
+ * A Talk Partner Edition call record (the standard call object, POST /api/v2/calls): its
+ * fields as stored, by Zendesk's names (docs/zendesk-calls-api.md).
+ */
+export interface CallState {
+  readonly id: number;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly createdMs: number;
+  readonly updatedMs: number;
+}
+
+/** The app id the simulated installation has (ZAF `metadata().appId`, a call's `app_id`). */
+export const SIM_APP_ID = 360001;
 
 interface Version<T> {
   readonly atMs: number;
@@ -242,6 +268,7 @@ export function viaRel(viaId: number): string | null {
 
 export interface InstallationState {
   id: number;
+  appId: number;
   settings: Record<string, unknown>;
   createdMs: number;
   updatedMs: number;
@@ -265,6 +292,8 @@ export class ZendeskData {
   readonly customTicketFieldIds: ReadonlySet<number>;
   readonly userFieldKeys: ReadonlySet<string>;
   readonly displays: ZendeskDisplay[] = [];
+  /** Talk Partner Edition call records, by id. */
+  readonly calls = new Map<number, CallState>();
   /** Comment bodies are cut at this many UTF-8 bytes. */
   readonly commentMaxBytes: number;
   readonly validatePhoneNumbers: boolean;
@@ -275,6 +304,7 @@ export class ZendeskData {
   private nextTicket = 1;
   private nextComment = 1;
   private nextAudit = 1;
+  private nextCall = 1;
 
   constructor(
     init: ZendeskInit,
@@ -296,7 +326,13 @@ export class ZendeskData {
     this.validatePhoneNumbers = init.validate_phone_numbers === true;
     this.talkPartnerEdition = init.talk_partner_edition !== false;
     this.installation = installation
-      ? { id: installation.id, settings: { ...installation.settings }, createdMs: this.startMs, updatedMs: this.startMs }
+      ? {
+          id: installation.id,
+          appId: installation.app_id ?? SIM_APP_ID,
+          settings: { ...installation.settings },
+          createdMs: this.startMs,
+          updatedMs: this.startMs,
+        }
       : null;
   }
 
@@ -336,6 +372,15 @@ export class ZendeskData {
 
   allocateAuditId(): number {
     return this.nextAudit++;
+  }
+
+  allocateCallId(): number {
+    return this.nextCall++;
+  }
+
+  /** The installed app's id: what a call's `app_id` must be. */
+  appId(): number {
+    return this.installation?.appId ?? SIM_APP_ID;
   }
 
   /** Seeds are indexed since forever: `atMs` −∞. */

@@ -2,8 +2,8 @@
 
 import { BASE_URL, iso } from './http';
 import { textToHtml } from './html';
-import { viaChannel, type CommentRecord, type TicketState, type UserState, type ZendeskData } from './records';
-import type { SnapshotComment, SnapshotTicket, SnapshotUser, ZendeskSnapshot } from './types';
+import { viaChannel, type CallState, type CommentRecord, type TicketState, type UserState, type ZendeskData } from './records';
+import type { SnapshotCall, SnapshotComment, SnapshotTicket, SnapshotUser, ZendeskSnapshot } from './types';
 
 export function userJson(data: ZendeskData, u: UserState): Record<string, unknown> {
   const userFields: Record<string, unknown> = {};
@@ -110,14 +110,127 @@ export function ticketJson(data: ZendeskData, t: TicketState): Record<string, un
   };
 }
 
-export function commentJson(c: CommentRecord): Record<string, unknown> {
+// ---- Talk Partner Edition call records and their voice comment ---------------------------
+
+export function callJson(c: CallState): Record<string, unknown> {
+  return {
+    url: `${BASE_URL}/api/v2/calls/${c.id}.json`,
+    id: c.id,
+    ...c.fields,
+    created_at: iso(c.createdMs),
+    updated_at: iso(c.updatedMs),
+  };
+}
+
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
+
+/** Call fields the voice comment shows, in order, with the label an agent reads. */
+const SHOWN: readonly (readonly [string, string])[] = [
+  ['from_line', 'Call from'],
+  ['to_line', 'Call to'],
+  ['call_started_at', 'Time of call'],
+  ['call_ended_at', 'Call ended'],
+  ['queue_name', 'Queue'],
+  ['completion_status', 'Status'],
+  ['call_disposition', 'Disposition'],
+  ['call_recording_consent_action', 'Recording consent'],
+  ['recording_url', 'Recording'],
+];
+
+/**
+ * The TPE voice comment as an agent reads it, from the call record as it is now ("Data is
+ * directly retrieved from the call record", docs/zendesk-calls-api.md).
+ */
+export function callCommentBody(data: ZendeskData, call: CallState, title: string | null): string {
+  const f = call.fields;
+  const lines: string[] = [];
+  if (title !== null && title.trim() !== '') lines.push(title);
+  const direction = text(f.direction);
+  if (direction !== undefined) lines.push(`${direction[0]!.toUpperCase()}${direction.slice(1)} call`);
+  for (const [key, label] of SHOWN.slice(0, 4)) {
+    const v = text(f[key]);
+    if (v !== undefined) lines.push(`${label}: ${v}`);
+  }
+  const agent = text(f.agent_id);
+  if (agent !== undefined) lines.push(`Agent: ${data.userName(Number(agent)) ?? `user ${agent}`}`);
+  const duration = text(f.duration);
+  if (duration !== undefined) lines.push(`Length of phone call: ${duration} seconds`);
+  for (const [key, label] of SHOWN.slice(4)) {
+    const v = text(f[key]);
+    if (v !== undefined) lines.push(`${label}: ${v}`);
+  }
+  const transcript = text(f.transcript);
+  if (transcript !== undefined) lines.push('', 'Transcript:', transcript);
+  return lines.join('\n');
+}
+
+/**
+ * The comment's `data`: the voice fields of FORMAT.md (from, to, call_duration, recording_url,
+ * started_at, answered_by_id) where the record has them, then every field of the record, and
+ * `call_id`, which marks a call-record (v2) comment (a Tickets-API voice comment has none).
+ */
+export function callCommentData(call: CallState, title: string | null): Record<string, unknown> {
+  const f = call.fields;
+  const out: Record<string, unknown> = {};
+  const voice: [string, string][] = [
+    ['from', 'from_line'],
+    ['to', 'to_line'],
+    ['call_duration', 'duration'],
+    ['recording_url', 'recording_url'],
+    ['started_at', 'call_started_at'],
+    ['answered_by_id', 'agent_id'],
+  ];
+  for (const [name, field] of voice) if (f[field] !== undefined && f[field] !== null) out[name] = f[field];
+  Object.assign(out, f);
+  if (title !== null) out.title = title;
+  out.call_id = call.id;
+  return out;
+}
+
+/** A comment's body and data as read now: a TPE voice comment's come from its call record. */
+export function commentView(data: ZendeskData, c: CommentRecord): { body: string; data: Record<string, unknown> | null } {
+  const call = c.call ? data.calls.get(c.call.id) : undefined;
+  if (!c.call || !call) return { body: c.body, data: c.data ? { ...c.data } : null };
+  return { body: callCommentBody(data, call, c.call.title), data: callCommentData(call, c.call.title) };
+}
+
+export function snapshotCall(c: CallState): SnapshotCall {
+  const f = c.fields;
+  const pick = <T>(key: string, ok: (v: unknown) => v is T): T | null => (ok(f[key]) ? f[key] : null);
+  const isNum = (v: unknown): v is number => typeof v === 'number';
+  const isStr = (v: unknown): v is string => typeof v === 'string';
+  const disposition = pick('call_disposition', isStr);
+  return {
+    id: c.id,
+    ticket_id: pick('ticket_id', isNum),
+    direction: pick('direction', isStr),
+    from_line: pick('from_line', isStr),
+    to_line: pick('to_line', isStr),
+    agent_id: pick('agent_id', isNum),
+    call_started_at: pick('call_started_at', isStr),
+    call_ended_at: pick('call_ended_at', isStr),
+    duration: pick('duration', isNum),
+    recording_url: pick('recording_url', isStr),
+    disposition,
+    call_disposition: disposition,
+    ...f,
+    created_at: iso(c.createdMs),
+    updated_at: iso(c.updatedMs),
+  };
+}
+
+// ---- comments ----------------------------------------------------------------------------
+
+export function commentJson(data: ZendeskData, c: CommentRecord): Record<string, unknown> {
+  const view = commentView(data, c);
   const out: Record<string, unknown> = {
     id: c.id,
     type: c.type,
     author_id: c.author_id,
-    body: c.body,
-    html_body: c.html_body ?? textToHtml(c.body),
-    plain_body: c.body,
+    body: view.body,
+    html_body: c.html_body ?? textToHtml(view.body),
+    plain_body: view.body,
     public: c.public,
     attachments: [],
     audit_id: c.audit_id,
@@ -125,19 +238,20 @@ export function commentJson(c: CommentRecord): Record<string, unknown> {
     created_at: iso(c.createdMs),
     metadata: { system: {}, custom: {} },
   };
-  if (c.data) {
-    out.data = { ...c.data };
-    out.formatted_from = c.data.from ?? null;
-    out.formatted_to = c.data.to ?? null;
-    out.transcription_visible = c.data.transcription_text !== undefined;
+  if (view.data) {
+    out.data = view.data;
+    out.formatted_from = view.data.from ?? null;
+    out.formatted_to = view.data.to ?? null;
+    out.transcription_visible = view.data.transcription_text !== undefined;
   }
   return out;
 }
 
-export function snapshotComment(c: CommentRecord): SnapshotComment {
-  const out: SnapshotComment = { type: c.type, author_id: c.author_id, public: c.public, body: c.body };
+export function snapshotComment(data: ZendeskData, c: CommentRecord): SnapshotComment {
+  const view = commentView(data, c);
+  const out: SnapshotComment = { type: c.type, author_id: c.author_id, public: c.public, body: view.body };
   if (c.html_body !== null) out.html_body = c.html_body;
-  if (c.data) out.data = { ...c.data };
+  if (view.data) out.data = view.data;
   return out;
 }
 
@@ -168,11 +282,12 @@ export function snapshot(data: ZendeskData): ZendeskSnapshot {
       via_id: t.via_id,
       tags: [...t.tags],
       custom_fields: t.custom_fields.map((f) => ({ id: f.id, value: cloneValue(f.value) })),
-      comments: data.commentsOf(id).map(snapshotComment),
+      comments: data.commentsOf(id).map((c) => snapshotComment(data, c)),
       external_id: t.external_id,
       created_at: iso(t.createdMs),
       updated_at: iso(t.updatedMs),
     });
   }
-  return { users, tickets };
+  const calls = [...data.calls.values()].sort((a, b) => a.id - b.id).map(snapshotCall);
+  return { users, tickets, calls };
 }

@@ -17,6 +17,7 @@ import {
   rootObject,
   json,
 } from './http';
+import { createCall, showCall, updateCall } from './calls';
 import type { TicketState, UserState, ZendeskData } from './records';
 import { commentJson, ticketJson, userJson } from './render';
 import { runSearch, type SearchKind } from './search';
@@ -297,7 +298,7 @@ const ticketComments: Handler = (ctx, [id]) => {
   if (query.get('sort_order') === 'desc') all.reverse();
   const page = paginate(all, query, `/api/v2/tickets/${ticketId}/comments.json`);
   return ok({
-    comments: page.items.map(commentJson),
+    comments: page.items.map((c) => commentJson(data, c)),
     count: page.count,
     next_page: page.next_page,
     previous_page: page.previous_page,
@@ -385,7 +386,7 @@ function installationJson(data: ZendeskData): Record<string, unknown> {
   const inst = data.installation!;
   return {
     id: inst.id,
-    app_id: 1,
+    app_id: inst.appId,
     product: 'support',
     settings: { ...inst.settings },
     settings_objects: Object.entries(inst.settings).map(([name, value]) => ({ name, value })),
@@ -423,7 +424,7 @@ const putInstallation: Handler = ({ data, body, actor }, [id]) => {
 /**
  * "Use of this API requires Talk Partner Edition" (developer.zendesk.com, Talk Partner Edition
  * API). An account without it gets Zendesk's plain 403 Forbidden on every /channels/voice
- * endpoint, whatever the agent's role.
+ * endpoint and on the call object (/calls), whatever the agent's role.
  */
 function requiresTalkPartnerEdition(handler: Handler): Handler {
   return (ctx, params) => (ctx.data.talkPartnerEdition ? handler(ctx, params) : forbidden());
@@ -477,6 +478,9 @@ export const ROUTES: readonly Route[] = [
   r('PUT', '/apps/installations/(\\d+)', putInstallation),
   r('POST', '/channels/voice/agents/(\\d+)/tickets/(\\d+)/display', requiresTalkPartnerEdition(display('ticket'))),
   r('POST', '/channels/voice/agents/(\\d+)/users/(\\d+)/display', requiresTalkPartnerEdition(display('user'))),
+  r('POST', '/calls', requiresTalkPartnerEdition(createCall)),
+  r('PATCH', '/calls/(\\d+)', requiresTalkPartnerEdition(updateCall)),
+  r('GET', '/calls/(\\d+)', requiresTalkPartnerEdition(showCall)),
 ];
 
 /** Finds the route for a path (".json" suffix optional). */

@@ -2,6 +2,7 @@
 
 import { asId, iso, isObject, type ValidationDetails } from './http';
 import { htmlToText, voiceCommentBody } from './html';
+import { callCommentBody, callCommentData } from './render';
 import {
   normaliseTags,
   viaChannel,
@@ -29,12 +30,21 @@ export interface RequesterInput {
   phone?: string;
 }
 
+/** A Talk Partner Edition voice comment showing call `call_id` (only from calls.ts, not the Tickets API). */
+export interface CallCommentInput {
+  call_id: number;
+  author_id?: number;
+  public?: boolean;
+  title?: string | null;
+}
+
 export interface TicketInput {
   requester_id?: number;
   requester?: RequesterInput;
   subject?: string | null;
   comment?: CommentInput;
   voice_comment?: Record<string, unknown>;
+  call_comment?: CallCommentInput;
   via_id?: number;
   brand_id?: number | null;
   tags?: string[];
@@ -210,7 +220,7 @@ export function cutUtf8(text: string, maxBytes: number): string {
 
 /** How many comments a write would add. */
 function commentsAdded(input: TicketInput): number {
-  return (hasText(input.comment) ? 1 : 0) + (input.voice_comment ? 1 : 0);
+  return (hasText(input.comment) ? 1 : 0) + (input.voice_comment ? 1 : 0) + (input.call_comment ? 1 : 0);
 }
 
 function tooManyComments(data: ZendeskData, ticketId: number | null, input: TicketInput): ValidationDetails | null {
@@ -260,6 +270,24 @@ function buildComments(
       audit_id: auditId,
       via_id: viaId,
       createdMs: now,
+    });
+  }
+  const cc = input.call_comment;
+  const call = cc ? data.calls.get(cc.call_id) : undefined;
+  if (cc && call) {
+    const title = cc.title ?? null;
+    out.push({
+      id: data.allocateCommentId(),
+      type: 'VoiceComment',
+      author_id: cc.author_id !== undefined && data.users.has(cc.author_id) ? cc.author_id : actorId,
+      public: cc.public === true,
+      body: callCommentBody(data, call, title),
+      html_body: null,
+      data: callCommentData(call, title),
+      audit_id: auditId,
+      via_id: viaId,
+      createdMs: now,
+      call: { id: call.id, title },
     });
   }
   return out;
@@ -346,8 +374,10 @@ function checkRefs(data: ZendeskData, input: TicketInput, details: ValidationDet
   }
 }
 
-function voiceSource(viaId: number, voice: Record<string, unknown> | undefined): ViaSource {
+function voiceSource(data: ZendeskData, viaId: number, input: TicketInput): ViaSource {
   const rel = viaRel(viaId);
+  const call = input.call_comment ? data.calls.get(input.call_comment.call_id)?.fields : undefined;
+  const voice = input.voice_comment ?? (call ? { from: call.from_line, to: call.to_line } : undefined);
   if (!voice) return { from: {}, to: {}, rel };
   const from = optText(voice.from);
   const to = optText(voice.to);
@@ -361,7 +391,7 @@ function voiceSource(viaId: number, voice: Record<string, unknown> | undefined):
 export function createTicket(data: ZendeskData, input: TicketInput, opts: TicketWriteOptions): OpResult<TicketWriteResult> {
   const details: ValidationDetails = {};
   checkRefs(data, input, details);
-  if (!hasText(input.comment) && !input.voice_comment) {
+  if (!hasText(input.comment) && !input.voice_comment && !input.call_comment) {
     details.description = [{ description: 'Description: cannot be blank', error: 'BlankValue' }];
   }
   let viaId = input.via_id ?? opts.defaultViaId ?? 5;
@@ -417,7 +447,7 @@ export function createTicket(data: ZendeskData, input: TicketInput, opts: Ticket
     description: comments[0]?.body ?? null,
     status,
     via_id: viaId,
-    via_source: voiceSource(viaId, input.voice_comment),
+    via_source: voiceSource(data, viaId, input),
     tags,
     custom_fields: mergeCustomFields(data, [], input.custom_fields, opts.strictFields),
     external_id: input.external_id ?? null,

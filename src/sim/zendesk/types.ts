@@ -2,7 +2,7 @@
 // request/response face used by the fake ZAF client, faults, scenario changes and the
 // report snapshot (see ../../../shared/scenarios/FORMAT.md).
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type UserRole = 'end-user' | 'agent' | 'admin';
 export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 
@@ -148,12 +148,14 @@ export interface ZendeskInit {
   validate_phone_numbers?: boolean;
   /** Comment bodies longer than this (UTF-8 bytes) are cut there, silently. Default 65536. */
   comment_max_bytes?: number;
-  /** false: the account has no Talk Partner Edition: /api/v2/channels/voice/* answers 403. Default true. */
+  /** false: the account has no Talk Partner Edition: /api/v2/channels/voice/* and /api/v2/calls answer 403. Default true. */
   talk_partner_edition?: boolean;
 }
 
 export interface ZendeskInstallation {
   id: number;
+  /** The installed app's id (ZAF `metadata().appId`); default SIM_APP_ID. */
+  app_id?: number;
   settings: Record<string, unknown>;
 }
 
@@ -311,7 +313,31 @@ export interface SnapshotTicket {
   updated_at: string;
 }
 
+/**
+ * A Talk Partner Edition call record in the report (FORMAT.md `calls`): FORMAT's fields first
+ * (`disposition` is Zendesk's `call_disposition`, given under both names), then every other
+ * field the record holds.
+ */
+export interface SnapshotCall {
+  id: number;
+  ticket_id: number | null;
+  direction: string | null;
+  from_line: string | null;
+  to_line: string | null;
+  agent_id: number | null;
+  call_started_at: string | null;
+  call_ended_at: string | null;
+  duration: number | null;
+  recording_url: string | null;
+  disposition: string | null;
+  call_disposition: string | null;
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
 export interface ZendeskSnapshot {
   users: SnapshotUser[];
   tickets: SnapshotTicket[];
+  calls: SnapshotCall[];
 }
