@@ -9,12 +9,13 @@
 //   told the same second do not all come back on it;
 // - keeps a reserve of the remaining budget for what a ringing contact needs: the lookups that
 //   decide the pop go whenever Zendesk accepts requests, the writes that put a contact on its
-//   ticket leave the last 5% of the minute's budget to them, and call details, transcripts and
-//   Voice ID leave the last 20%;
-// - under pressure (a 429, or the details' reserve reached), spaces this instance's call
-//   details out, doubling the gap each time Zendesk is still full and halving it when it has
-//   room (dropping it once half the budget is free), so the account's requests settle at what
-//   the limit serves instead of hammering it.
+//   ticket leave the last 10% of the minute's budget to them, and call details, transcripts and
+//   Voice ID leave the last 25%;
+// - under pressure (a 429, or the details' reserve reached), spaces this instance's ticket
+//   writes (at most 8 s apart) and call details (at most a minute) out, doubling the gap each
+//   time Zendesk is still full and halving it when it has room (dropping it once half the
+//   budget is free), so the account's requests settle at what the limit serves instead of
+//   hammering it.
 //
 // Nothing is dropped: a held request waits, and runs once there is room.
 import type { Clock } from '../domain/clock';
@@ -27,13 +28,15 @@ const RANK: Record<Priority, number> = { pop: 0, ticket: 1, details: 2 };
 const PRIORITIES = Object.keys(RANK) as Priority[];
 
 /** Share of the account's per-minute budget a priority leaves to the more urgent ones. */
-const RESERVE: Record<Priority, number> = { pop: 0, ticket: 0.05, details: 0.2 };
+const RESERVE: Record<Priority, number> = { pop: 0, ticket: 0.1, details: 0.25 };
 
 /** A Remaining figure older than this says nothing about now: the rolling minute has moved on. */
 const FRESH_MS = 10_000;
 /** Longest gap between two lower-priority requests of one instance under pressure. */
 export const MAX_SPACING_MS = 60_000;
 const MIN_SPACING_MS = 1_000;
+/** Longest gap between two ticket writes of one instance under pressure. */
+const MAX_TICKET_SPACING_MS = 8_000;
 /** After a 429, the hold is lifted with up to this much jitter for a ringing contact's lookups. */
 const POP_JITTER_MS = 500;
 
@@ -49,7 +52,7 @@ export class RateGate {
   private seenAt = -Infinity;
   /** Gap between this instance's lower-priority requests (0: no pressure). */
   private spacing = 0;
-  private lastLowSent = -Infinity;
+  private readonly lastSent: Record<Priority, number> = { pop: -Infinity, ticket: -Infinity, details: -Infinity };
   /** Requests of each priority waiting or in flight here. */
   private readonly active: Record<Priority, number> = { pop: 0, ticket: 0, details: 0 };
   /** Settles when the last lower-priority request that asked has been let through. */
@@ -94,7 +97,7 @@ export class RateGate {
     } finally {
       next();
     }
-    if (priority === 'details') this.lastLowSent = this.clock.nowMs();
+    this.lastSent[priority] = this.clock.nowMs();
     return done;
   }
 
@@ -133,10 +136,11 @@ export class RateGate {
     if (rank === 0) return 0;
     // A more urgent request of this instance goes first.
     for (const p of PRIORITIES) if (RANK[p] < rank && this.active[p] > 0) return 250;
-    // Only call details are spaced out: a ticket write answers a contact in front of the agent.
-    if (priority === 'details' && this.spacing > 0) {
-      const next = this.lastLowSent + this.spacing;
-      if (now < next) return next - now + Math.floor(this.rng.next() * (this.spacing / 2));
+    // A ticket write answers a contact in front of the agent: its gap stays short.
+    const gap = priority === 'details' ? this.spacing : Math.min(this.spacing, MAX_TICKET_SPACING_MS);
+    if (gap > 0) {
+      const next = this.lastSent[priority] + gap;
+      if (now < next) return next - now + Math.floor(this.rng.next() * (gap / 2));
     }
     // The budget's reserve belongs to the more urgent: wait for the rolling minute to free some.
     if (this.tight(priority)) return Math.max(MIN_SPACING_MS, this.spacing) + Math.floor(this.rng.next() * MIN_SPACING_MS);

@@ -38,10 +38,10 @@ describe('RateGate: one instance sharing the account limit', () => {
     expect(await sentAfter(clock, gate2, 'details')).toBeGreaterThanOrEqual(5000);
   });
 
-  it('leaves the last 20% of the budget to lookups and ticket writes, the last 5% to lookups', async () => {
+  it('leaves the last 25% of the budget to lookups and ticket writes, the last 10% to lookups', async () => {
     const clock = new VirtualClock(T0);
     const gate = new RateGate(clock, 5);
-    gate.observe(answer(200, 100), null); // 100 of 700 left: under 20%, over 5%
+    gate.observe(answer(200, 100), null); // 100 of 700 left: under 25%, over 10%
     expect(await sentAfter(clock, gate, 'pop')).toBe(0);
     const low = new RateGate(clock, 5);
     low.observe(answer(200, 100), null);
@@ -51,7 +51,7 @@ describe('RateGate: one instance sharing the account limit', () => {
     // Details wait until the figure is stale (10 s) or Zendesk says there is room again.
     expect(await sentAfter(clock, lower, 'details')).toBeGreaterThan(1000);
     const empty = new RateGate(clock, 5);
-    empty.observe(answer(200, 20), null); // under 5%
+    empty.observe(answer(200, 20), null); // under 10%
     expect(await sentAfter(clock, empty, 'pop')).toBe(0);
     const empty2 = new RateGate(clock, 5);
     empty2.observe(answer(200, 20), null);
