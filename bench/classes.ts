@@ -29,7 +29,8 @@ export interface ClassDef {
 
 const SEARCH = '`GET /users/search`: who is calling; decides the pop while ringing and the requester';
 const VOICE_TICKET = '`POST /channels/voice/tickets`: the ticket (summary note and the contact\'s external id in the same request)';
-const VOICE_COMMENT = '`PUT /tickets/{id}`: the voice comment when the call ends (duration and recording are known only then)';
+const VOICE_COMMENT =
+  '`POST /calls`: the call record (Talk Partner Edition\'s standard call object, what Explore reports on) with its voice comment on the ticket, when the call ends (duration and recording are known only then; the record is made whole in one request instead of a create and a PATCH)';
 const MARK =
   '`PUT /tickets/{id}` on accept: the chain\'s external id on the existing ticket, so a transfer, conference or monitoring leg finds it in one live read (plus any agent notifications)';
 
@@ -184,7 +185,7 @@ export const CLASSES: ClassDef[] = [
     rtFloor: 1,
     why: [
       '`GET /tickets?external_id=`: the first leg\'s ticket, read live (search lags behind new tickets)',
-      '`PUT /tickets/{id}`: this leg\'s voice comment when it ends',
+      '`POST /calls`: this leg\'s own call record (its agent, its time) with its voice comment on that ticket, when it ends',
     ],
   },
   {
@@ -216,8 +217,8 @@ export const CLASSES: ClassDef[] = [
     file: 'inbound-recognised-missed',
     label: 'inbound, recognised, missed (extra)',
     contact: 'c1',
-    floor: 1,
+    floor: 2,
     rtFloor: 1,
-    why: ['`GET /users/search`: the pop while ringing; nothing is written for a missed call'],
+    why: ['`GET /users/search`: the pop while ringing', '`POST /calls`: the missed call\'s record, without a ticket (Explore counts missed calls); nothing else is written'],
   },
 ];

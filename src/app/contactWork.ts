@@ -121,6 +121,8 @@ export class ContactWork extends WorkKit {
         return this.hidePopoverOnVoice(rec);
       }
       case 'missed':
+        await this.writes.recordMissedCall(rec);
+        return this.dropped(rec);
       case 'rejected':
         return this.dropped(rec);
       case 'ended':

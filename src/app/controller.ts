@@ -57,6 +57,8 @@ export class AppController {
   readonly store: StoreApi<AppState> = createAppStore();
   settings: AppSettings | null = null;
   agent: ZafCurrentUser | null = null;
+  /** This app's id (ZAF metadata), which Talk Partner Edition's call records carry; null when ZAF gave none. */
+  appId: number | null = null;
   profile: RoutingProfile | null = null;
   readonly gateway: ZendeskGateway;
   readonly progress: ProgressStore;
@@ -104,6 +106,7 @@ export class AppController {
   private async boot(): Promise<void> {
     const [meta, me] = await Promise.all([this.deps.zaf.metadata(), this.deps.zaf.get('currentUser'), loadPhoneNumbers()]);
     this.agent = me.currentUser;
+    this.appId = typeof meta.appId === 'number' && Number.isInteger(meta.appId) && meta.appId > 0 ? meta.appId : null;
     this.agentLocale = await loadCatalog(me.currentUser.locale);
     const { settings, problems } = parseSettings(meta.settings);
     this.settings = settings;

@@ -17,7 +17,7 @@ import { recordingUrl } from '../domain/recording';
 import type { VoiceCommentData } from '../domain/render/voiceComment';
 import type { Requester, UserFact } from '../domain/types';
 import { ZendeskError, agentMessage, isTransient } from '../zendesk/errors';
-import { connectExternalId, externalIdIsOurs, type TicketDetails } from '../zendesk/gateway';
+import { connectExternalId, externalIdIsOurs, talkPartnerEditionMissing, type CallRecordJson, type TicketDetails } from '../zendesk/gateway';
 import type { ContactRecord } from './progress';
 import { patchContact } from './store';
 import { WorkKit, partyOf } from './workKit';
@@ -235,6 +235,70 @@ export class ContactWrites extends WorkKit {
     });
   }
 
+  /**
+   * Talk Partner Edition's call record of a call this agent handled, with its voice comment on
+   * the ticket (unless voice_comment is false), in place of the Tickets-API voice comment.
+   * False where the account has no Talk Partner Edition (or ZAF gave no app id): the caller then
+   * writes the Tickets-API voice comment, which needs none.
+   */
+  private async recordCall(rec: ContactRecord, ticketId: number | null): Promise<boolean> {
+    const gw = this.app.gateway;
+    const appId = this.app.appId;
+    if (appId === null || gw.callRecordsRefused) return false;
+    const data = this.voiceData(rec);
+    const withComment = ticketId !== null && this.wantsVoiceComment(rec);
+    // The voice comment shows the record, this leg's contact id included: that finds a comment
+    // whose write was answered by no one.
+    const marker = JSON.stringify({ external_id: rec.id }).slice(1, -1);
+    if (withComment && rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, marker))) return true;
+    const answered = rec.acceptedAtMs !== null;
+    const call: CallRecordJson = {
+      app_id: appId,
+      from_line: data.from,
+      to_line: data.to,
+      call_started_at: data.started_at,
+      direction: rec.direction === 'outbound' ? 'outbound' : 'inbound',
+      external_id: rec.id,
+      ...(rec.snapshot.queue ? { queue_name: rec.snapshot.queue } : {}),
+      ...(answered
+        ? {
+            call_ended_at: new Date(rec.endedAtMs ?? this.now()).toISOString(),
+            duration: data.call_duration,
+            agent_id: data.answered_by_id,
+            completion_status: 'completed',
+          }
+        : {}),
+      // An unanswered call has no recording.
+      ...(answered && data.recording_url ? { recording_url: data.recording_url } : {}),
+      ...(rec.config.recordingOptOut ? { call_recording_consent_action: 'caller_opted_out' } : {}),
+      ...(ticketId !== null ? { ticket_id: ticketId } : {}),
+      ...(rec.userId !== null && rec.userId !== this.agentId() ? { end_user_id: rec.userId } : {}),
+    };
+    try {
+      await this.write(rec, 'details', () => gw.createCall(call, withComment ? { title: data.title ?? '' } : null, marker));
+      return true;
+    } catch (err) {
+      if (talkPartnerEditionMissing(err)) {
+        gw.callRecordsRefused = true;
+        return false;
+      }
+      throw err;
+    }
+  }
+
+  /** A missed call leaves a call record without a ticket (Explore counts it); nothing else is written. */
+  async recordMissedCall(rec: ContactRecord): Promise<void> {
+    const c = rec.snapshot;
+    if (c.channel !== 'voice' || c.monitoring || rec.direction === 'outbound' || rec.done.detailsWritten) return;
+    try {
+      await this.recordCall(rec, null);
+    } catch (err) {
+      this.app.notify('warning', `The missed call could not be recorded in Zendesk: ${agentMessage(err)}`);
+    }
+    rec.done.detailsWritten = true;
+    this.save(rec);
+  }
+
   async writeDetails(rec: ContactRecord): Promise<void> {
     const ticketId = rec.ticketId;
     if (ticketId === null || rec.done.detailsWritten) return;
@@ -249,7 +313,9 @@ export class ContactWrites extends WorkKit {
         this.save(rec);
       }
       const c = rec.snapshot;
-      if (this.wantsVoiceComment(rec)) {
+      if (c.channel === 'voice' && !c.monitoring && (await this.recordCall(rec, ticketId))) {
+        // The call record carries the details, and its voice comment shows them.
+      } else if (this.wantsVoiceComment(rec)) {
         const data = this.voiceData(rec);
         if (!(rec.inFlight === 'details' && (await gw.commentAlreadyAdded(ticketId, data.started_at)))) {
           await this.write(rec, 'details', () => gw.addVoiceComment(ticketId, data, data.started_at));

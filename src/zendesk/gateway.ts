@@ -81,6 +81,37 @@ export interface NewTicket {
   voiceComment?: VoiceCommentJson | null;
 }
 
+/**
+ * Talk Partner Edition's standard call object (POST /api/v2/calls; docs/zendesk-calls-api.md).
+ * Mandatory: app_id, from_line, to_line, call_started_at, direction.
+ */
+export interface CallRecordJson {
+  app_id: number;
+  from_line: string;
+  to_line: string;
+  /** ISO 8601. */
+  call_started_at: string;
+  direction: 'inbound' | 'outbound';
+  call_ended_at?: string;
+  /** Whole seconds. */
+  duration?: number;
+  agent_id?: number;
+  end_user_id?: number;
+  brand_id?: number;
+  ticket_id?: number;
+  recording_url?: string;
+  queue_name?: string;
+  /** The Connect contact id of this leg. */
+  external_id?: string;
+  completion_status?: string;
+  call_recording_consent_action?: string;
+}
+
+/** The Talk Partner Edition voice comment a call record shows on its ticket. */
+export interface CallCommentJson {
+  title: string;
+}
+
 export type TicketRead = { kind: 'found'; ticket: TicketDetails } | { kind: 'not_found' } | { kind: 'hidden' };
 
 export interface NewUser {
@@ -152,7 +183,7 @@ export function externalIdIsOurs(externalId: string | null): boolean {
 }
 
 /** Zendesk refused a Talk Partner Edition endpoint for the account (403, or 404 for the endpoint itself). */
-function talkPartnerEditionMissing(e: unknown): boolean {
+export function talkPartnerEditionMissing(e: unknown): boolean {
   return e instanceof ZendeskError && (e.status === 403 || (e.status === 404 && e.code !== 'RecordNotFound'));
 }
 
@@ -161,6 +192,8 @@ export class ZendeskGateway {
   private ticketFields: Promise<TicketFieldJson[]> | null = null;
   private userFields: Promise<UserFieldJson[]> | null = null;
   private restricted: Promise<boolean> | null = null;
+  /** Zendesk refused Talk Partner Edition's call records (no Talk Partner Edition): the app writes Tickets-API voice comments instead. */
+  callRecordsRefused = false;
   /** Talk Partner Edition's voice channel: null until Zendesk has answered there, false when it refused. */
   private voiceChannel: boolean | null = null;
 
@@ -345,6 +378,30 @@ export class ZendeskGateway {
       ...DETAILS,
       verify: () => this.commentExists(ticketId, marker),
     });
+  }
+
+  /**
+   * Records a call (Talk Partner Edition's call object), with its voice comment on `ticket_id`
+   * when `comment` is given: the comment shows the record's data. Refused with 403/404 where
+   * the account has no Talk Partner Edition (see callRecordsRefused). After an unknown outcome
+   * the comment is looked for by `marker` before the record is sent again; a record without a
+   * comment cannot be looked up (the API has no list), so its repeat is left to chance.
+   */
+  async createCall(call: CallRecordJson, comment: CallCommentJson | null, marker: string): Promise<{ id: number; ticketId: number | null }> {
+    const ticketId = call.ticket_id;
+    const res = await this.http.write<{ call: { id: number; ticket_id?: number | null } }>(
+      'POST',
+      '/api/v2/calls.json',
+      { call: { ...call, ...(comment ? { comment } : {}) } },
+      {
+        ...DETAILS,
+        verify:
+          comment && ticketId !== undefined
+            ? async () => ((await this.commentExists(ticketId, marker)) ? { call: { id: 0, ticket_id: ticketId } } : null)
+            : undefined,
+      },
+    );
+    return { id: res.call.id, ticketId: res.call.ticket_id ?? null };
   }
 
   /**

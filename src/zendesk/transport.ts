@@ -6,7 +6,7 @@ import type { ZafClient, ZafResponse } from './zaf';
 
 export type { Priority } from './rateGate';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RetryPolicy {
   /** Attempts in all, including the first. */

@@ -3,7 +3,7 @@
 
 export interface ZafRequestOptions {
   url: string;
-  type: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  type: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   contentType?: 'application/json';
   /** JSON text for writes. */
   data?: string;

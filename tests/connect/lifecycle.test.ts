@@ -52,7 +52,11 @@ describe('voice', () => {
     expect(l.events).toEqual({ 'priya#1': ['c1:incoming', 'c1:missed', 'c1:destroyed'] });
     expect(l.created).toEqual([]);
     expect(comments(l)).toEqual([]);
-    expect(writes(l)).toEqual([]);
+    // Only the call record of a missed call: no ticket, no agent, no duration, no recording.
+    expect(writes(l)).toEqual(['POST /api/v2/calls.json']);
+    expect(l.report.calls).toEqual([
+      expect.objectContaining({ ticket_id: null, agent_id: null, duration: null, call_ended_at: null, recording_url: null, end_user_id: TOM.id, external_id: 'c1' }),
+    ]);
     expect(pops(l)).toEqual([`user ${TOM.id}`]); // while it rang
     expect(l.report.contacts).toEqual([{ id: 'c1', agent: 'priya', mode: 'auto', ticket_id: null, user_id: TOM.id }]);
     expect(shown(l.world)).toEqual([]);
