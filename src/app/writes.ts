@@ -293,7 +293,7 @@ export class ContactWrites extends WorkKit {
     try {
       await this.recordCall(rec, null);
     } catch (err) {
-      this.app.notify('warning', `The missed call could not be recorded in Zendesk: ${agentMessage(err)}`);
+      this.app.notify('warning', `Missed call not recorded: ${agentMessage(err)}`);
     }
     rec.done.detailsWritten = true;
     this.save(rec);

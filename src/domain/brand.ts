@@ -318,7 +318,7 @@ export function chooseBrand(input: {
       if (!matchQueuePattern(rule.queue, input.queue)) continue;
       if (active.has(rule.brand_id)) return withWarning({ brandId: rule.brand_id, source: 'queue' }, unlisted);
       if (unlisted === undefined && !input.brands.some((b) => b.id === rule.brand_id)) {
-        unlisted = `The queue "${clip(input.queue)}" is mapped to brand ${rule.brand_id}, which Zendesk does not show you (it was deleted, or you are not a member of it); ask an admin to check the queue mappings.`;
+        unlisted = `Queue "${clip(input.queue)}" is mapped to brand ${rule.brand_id}, which is deleted or not yours; ask an admin to check the mappings.`;
       }
     }
   }

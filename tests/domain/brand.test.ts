@@ -185,7 +185,7 @@ describe('chooseBrand', () => {
     ];
     const next = chooseBrand({ queue: 'Sales EMEA', queueToBrand: mapped, ticketBrandName: null, brands });
     expect(next.brandId).toBe(1);
-    expect(next.warning).toMatch(/"Sales EMEA" is mapped to brand 9, which Zendesk does not show you.*admin/);
+    expect(next.warning).toMatch(/"Sales EMEA" is mapped to brand 9, which is deleted or not yours.*admin/);
     const none = chooseBrand({ queue: 'Sales EMEA', queueToBrand: [mapped[0]!], ticketBrandName: null, brands });
     expect(none).toMatchObject({ brandId: null, source: 'default' });
     expect(none.warning).toMatch(/default brand/);
