@@ -2,14 +2,13 @@
 // and assignment buttons, messages, the Contact Control Panel itself, the outbound queue, a dial
 // box, the secondary ringer and (for admins) diagnostics.
 // Reads the controller's store; every action goes through the controller.
-import type { ReactNode, Ref } from 'react';
+import { lazy, Suspense, type ReactNode, type Ref } from 'react';
 import { useStore } from 'zustand';
 import styled from 'styled-components';
 import type { AppController } from '../app/controller';
 import { t } from '../i18n';
 import { ContactList } from './ContactCard';
 import { DialBox } from './DialBox';
-import { Diagnostics } from './Diagnostics';
 import { LoginHelp, type OpenWindow } from './LoginHelp';
 import { Notices } from './Notices';
 import { OutboundQueue } from './OutboundQueue';
@@ -17,6 +16,9 @@ import { StatusArea } from './StatusArea';
 import { SecondaryRinger } from './ringer/SecondaryRinger';
 import type { RingerChoiceStore, RingerPlatform } from './ringer/platform';
 import { space, systemFont } from './layout';
+
+// Only admins see diagnostics, and only when they open them: loaded on first render, not with the top bar.
+const Diagnostics = lazy(() => import('./Diagnostics').then((m) => ({ default: m.Diagnostics })));
 
 export interface TopBarProps {
   app: AppController;
@@ -100,7 +102,9 @@ export function TopBar({ app, ccpContainerRef, ccpSlot, ringer, ringerChoice, op
           <SecondaryRinger app={app} platform={ringer} choice={ringerChoice} />
         </Tools>
       )}
-      <Diagnostics app={app} origin={origin} />
+      <Suspense fallback={null}>
+        <Diagnostics app={app} origin={origin} />
+      </Suspense>
     </Pane>
   );
 }
