@@ -1,7 +1,7 @@
 // npm run bench: the figures we steer by, each beside its target; the results table goes into
 // BENCHMARKS.md with the date and the machine.
 //
-//   npm run bench                 everything (about 18 minutes on 2 cores: the soak and the peak hour)
+//   npm run bench                 everything (about 45 minutes on 2 cores: the soak 9, the peak hour 33)
 //   npm run bench -- --quick      one long shift instead of three, a soak of 2,000 contacts, a 5-minute peak
 //   npm run bench -- --no-write   leaves BENCHMARKS.md as it is
 //
