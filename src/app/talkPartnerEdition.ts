@@ -3,6 +3,7 @@
 // Partner Edition API: /api/v2/channels/voice/...): an account without it is refused there, and
 // its Talk Partner Edition events (voice.dialout, so click-to-dial) never fire; `voice.error`
 // reports a failed subscription to them ("All locations" > Talk Partner Edition events).
+import { refusesTalkPartnerEdition } from '../zendesk/gateway';
 import type { ZafClient, ZafResponse } from '../zendesk/zaf';
 
 export type TalkPartnerEdition =
@@ -21,7 +22,7 @@ export function talkPartnerEditionFrom(method: string, url: string, res: Pick<Za
   // A 404 that names a record (a display call for an unknown agent or ticket: RecordNotFound)
   // is about that record; a refused or missing endpoint is about the account.
   const code = (res.responseJSON as { error?: unknown } | null)?.error;
-  if (res.status === 403 || (res.status === 404 && code !== 'RecordNotFound')) return { kind: 'missing', status: res.status, method, path };
+  if (refusesTalkPartnerEdition(res.status, code)) return { kind: 'missing', status: res.status, method, path };
   return null;
 }
 

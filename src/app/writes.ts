@@ -17,7 +17,7 @@ import { recordingUrl } from '../domain/recording';
 import type { VoiceCommentData } from '../domain/render/voiceComment';
 import type { Requester, UserFact } from '../domain/types';
 import { ZendeskError, agentMessage, isTransient } from '../zendesk/errors';
-import { connectExternalId, externalIdIsOurs, talkPartnerEditionMissing, type CallRecordJson, type TicketDetails } from '../zendesk/gateway';
+import { connectExternalId, externalIdIsOurs, type CallRecordJson, type TicketDetails } from '../zendesk/gateway';
 import type { ContactRecord } from './progress';
 import { patchContact } from './store';
 import { WorkKit, partyOf } from './workKit';
@@ -244,7 +244,7 @@ export class ContactWrites extends WorkKit {
   private async recordCall(rec: ContactRecord, ticketId: number | null): Promise<boolean> {
     const gw = this.app.gateway;
     const appId = this.app.appId;
-    if (appId === null || gw.callRecordsRefused) return false;
+    if (appId === null) return false;
     const data = this.voiceData(rec);
     const withComment = ticketId !== null && this.wantsVoiceComment(rec);
     // The voice comment shows the record, this leg's contact id included: that finds a comment
@@ -274,16 +274,8 @@ export class ContactWrites extends WorkKit {
       ...(ticketId !== null ? { ticket_id: ticketId } : {}),
       ...(rec.userId !== null && rec.userId !== this.agentId() ? { end_user_id: rec.userId } : {}),
     };
-    try {
-      await this.write(rec, 'details', () => gw.createCall(call, withComment ? { title: data.title ?? '' } : null, marker));
-      return true;
-    } catch (err) {
-      if (talkPartnerEditionMissing(err)) {
-        gw.callRecordsRefused = true;
-        return false;
-      }
-      throw err;
-    }
+    const made = await this.write(rec, 'details', () => gw.createCall(call, withComment ? { title: data.title ?? '' } : null, marker));
+    return made !== null;
   }
 
   /** A missed call leaves a call record without a ticket (Explore counts it); nothing else is written. */

@@ -182,9 +182,16 @@ export function externalIdIsOurs(externalId: string | null): boolean {
   return externalId === null || externalId === '' || externalId.startsWith(EXTERNAL_ID_PREFIX);
 }
 
-/** Zendesk refused a Talk Partner Edition endpoint for the account (403, or 404 for the endpoint itself). */
-export function talkPartnerEditionMissing(e: unknown): boolean {
-  return e instanceof ZendeskError && (e.status === 403 || (e.status === 404 && e.code !== 'RecordNotFound'));
+/**
+ * An answer of a Talk Partner Edition endpoint that says the account has none: 403, or a 404
+ * for the endpoint itself (a 404 RecordNotFound names a missing record, not the account's lack).
+ */
+export function refusesTalkPartnerEdition(status: number, code: unknown): boolean {
+  return status === 403 || (status === 404 && code !== 'RecordNotFound');
+}
+
+function talkPartnerEditionMissing(e: unknown): boolean {
+  return e instanceof ZendeskError && refusesTalkPartnerEdition(e.status, e.code);
 }
 
 export class ZendeskGateway {
@@ -192,10 +199,10 @@ export class ZendeskGateway {
   private ticketFields: Promise<TicketFieldJson[]> | null = null;
   private userFields: Promise<UserFieldJson[]> | null = null;
   private restricted: Promise<boolean> | null = null;
-  /** Zendesk refused Talk Partner Edition's call records (no Talk Partner Edition): the app writes Tickets-API voice comments instead. */
-  callRecordsRefused = false;
-  /** Talk Partner Edition's voice channel: null until Zendesk has answered there, false when it refused. */
-  private voiceChannel: boolean | null = null;
+  /** Zendesk refused Talk Partner Edition's call records (no Talk Partner Edition): createCall sends no more. */
+  private callRecordsRefused = false;
+  /** Zendesk refused Talk Partner Edition's voice channel: voice tickets go through the Tickets API. */
+  private voiceChannelRefused = false;
 
   constructor(private readonly http: Transport) {}
 
@@ -336,17 +343,16 @@ export class ZendeskGateway {
       const found = await this.findCreatedTicket(t);
       return found ? { ticket: fromDetails(found) } : null;
     };
-    if (t.voiceVia !== null && this.voiceChannel !== false) {
+    if (t.voiceVia !== null && !this.voiceChannelRefused) {
       try {
         const voice = { ...ticket, via_id: t.voiceVia };
         const res = await this.http.write<{ ticket: TicketJson }>('POST', '/api/v2/channels/voice/tickets.json', { ticket: voice }, { verify });
-        this.voiceChannel = true;
         return toTicketDetails(res.ticket);
       } catch (e) {
         if (!talkPartnerEditionMissing(e)) throw e;
         // No Talk Partner Edition ("Use of this API requires Talk Partner Edition"): the
         // call still gets its ticket through the Tickets API, without the voice channel's via.
-        this.voiceChannel = false;
+        this.voiceChannelRefused = true;
       }
     }
     const res = await this.http.write<{ ticket: TicketJson }>('POST', '/api/v2/tickets.json', { ticket }, { verify });
@@ -382,25 +388,33 @@ export class ZendeskGateway {
 
   /**
    * Records a call (Talk Partner Edition's call object), with its voice comment on `ticket_id`
-   * when `comment` is given: the comment shows the record's data. Refused with 403/404 where
-   * the account has no Talk Partner Edition (see callRecordsRefused). After an unknown outcome
+   * when `comment` is given: the comment shows the record's data. Null where the account has
+   * no Talk Partner Edition (403/404), at once for every later call. After an unknown outcome
    * the comment is looked for by `marker` before the record is sent again; a record without a
    * comment cannot be looked up (the API has no list), so its repeat is left to chance.
    */
-  async createCall(call: CallRecordJson, comment: CallCommentJson | null, marker: string): Promise<{ id: number; ticketId: number | null }> {
+  async createCall(call: CallRecordJson, comment: CallCommentJson | null, marker: string): Promise<{ id: number; ticketId: number | null } | null> {
+    if (this.callRecordsRefused) return null;
     const ticketId = call.ticket_id;
-    const res = await this.http.write<{ call: { id: number; ticket_id?: number | null } }>(
-      'POST',
-      '/api/v2/calls.json',
-      { call: { ...call, ...(comment ? { comment } : {}) } },
-      {
-        ...DETAILS,
-        verify:
-          comment && ticketId !== undefined
-            ? async () => ((await this.commentExists(ticketId, marker)) ? { call: { id: 0, ticket_id: ticketId } } : null)
-            : undefined,
-      },
-    );
+    let res: { call: { id: number; ticket_id?: number | null } };
+    try {
+      res = await this.http.write<{ call: { id: number; ticket_id?: number | null } }>(
+        'POST',
+        '/api/v2/calls.json',
+        { call: { ...call, ...(comment ? { comment } : {}) } },
+        {
+          ...DETAILS,
+          verify:
+            comment && ticketId !== undefined
+              ? async () => ((await this.commentExists(ticketId, marker)) ? { call: { id: 0, ticket_id: ticketId } } : null)
+              : undefined,
+        },
+      );
+    } catch (e) {
+      if (!talkPartnerEditionMissing(e)) throw e;
+      this.callRecordsRefused = true;
+      return null;
+    }
     return { id: res.call.id, ticketId: res.call.ticket_id ?? null };
   }
 

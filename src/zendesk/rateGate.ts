@@ -111,12 +111,13 @@ export class RateGate {
       this.remaining = remaining;
       this.seenAt = now;
     }
-    if (answer.status === 429) {
+    const refused = answer.status === 429;
+    if (refused) {
       this.heldUntil = Math.max(this.heldUntil, now + (retryAfterMs ?? 0));
       this.remaining = 0;
       this.seenAt = now;
-      this.spacing = Math.min(MAX_SPACING_MS, Math.max(MIN_SPACING_MS, this.spacing * 2));
-    } else if (this.tight('details')) {
+    }
+    if (refused || this.tight('details')) {
       this.spacing = Math.min(MAX_SPACING_MS, Math.max(MIN_SPACING_MS, this.spacing * 2));
     } else if (this.spacing > 0) {
       // Half the minute's budget free: the account has room, no more spacing.

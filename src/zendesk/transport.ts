@@ -86,9 +86,6 @@ export class Transport {
   private async send<T>(method: Method, path: string, body: unknown, options: WriteOptions<T>): Promise<T> {
     let attempt = 0;
     for (;;) {
-      // A 429 is a refusal, not a failure: the request did nothing and runs again when Zendesk
-      // has room, however long the account stays full. Only other transient errors use up attempts.
-      let limited = false;
       // Unless told: a read decides what the agent sees; a write puts a contact on its ticket.
       const release = await this.gate.admit(options.priority ?? (method === 'GET' ? 'pop' : 'ticket'));
       try {
@@ -108,21 +105,19 @@ export class Transport {
         return res.responseJSON as T;
       } catch (raw) {
         const err = raw instanceof ZendeskError ? raw : toError(raw, method, path);
-        let wait: number;
-        if (err.status === 429) {
-          limited = true;
-          wait = retryAfterMs(raw, this.clock.nowMs(), this.policy.defaultRetryAfterMs, this.policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS);
-          if (isResponse(raw)) this.gate.observe(raw, wait);
-        } else {
-          if (isResponse(raw)) this.gate.observe(raw, null);
-          if (!err.transient || attempt + 1 >= this.policy.maxAttempts) {
-            release();
-            throw err;
-          }
-          wait = this.backoff(attempt + 1);
-        }
+        // A 429 is a refusal, not a failure: the request did nothing and runs again when Zendesk
+        // has room, however long the account stays full. Only other transient errors use up attempts.
+        const limited = err.status === 429;
+        const retryAfter = limited
+          ? retryAfterMs(raw, this.clock.nowMs(), this.policy.defaultRetryAfterMs, this.policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS)
+          : null;
+        if (isResponse(raw)) this.gate.observe(raw, retryAfter);
         release();
-        if (!limited) attempt++;
+        if (!limited) {
+          attempt++;
+          if (!err.transient || attempt >= this.policy.maxAttempts) throw err;
+        }
+        const wait = retryAfter ?? this.backoff(attempt);
         this.troubled = true;
         this.events.onTrouble?.(err, wait);
         // After a 429 the gate holds this instance's requests until Retry-After has passed.
